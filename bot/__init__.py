@@ -1,0 +1,1 @@
+"""Multilingual messaging assistant for the Ústí nad Labem integration centre."""

@@ -1,0 +1,157 @@
+"""Composition root: the one place that builds and wires every part of the assistant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import structlog
+from redis.asyncio import Redis
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.channels.base import Channel
+from bot.channels.webchat.hub import WebChatHub
+from bot.core.centre import CentreInfo
+from bot.core.dialogs import DialogRouter
+from bot.core.engine import DialogEngine
+from bot.core.locks import ConversationLocks, MemoryLocks, RedisLocks
+from bot.core.notifier import Notifier
+from bot.core.redis_state import RedisStateStore
+from bot.core.state_store import MemoryStateStore, StateStore
+from bot.core.transcript import Transcripts
+from bot.db import migrate
+from bot.db.session import create_engine, create_session_factory
+from bot.i18n.translator import Translator
+from bot.paths import LOCALES_DIR
+from bot.settings import Settings
+from dialogs.book_appointment import BookAppointment
+from dialogs.change_language import ChangeLanguage
+from dialogs.course_news import CourseNews
+from dialogs.fallback import Fallback
+from dialogs.first_contact import FirstContact
+from dialogs.help import Help
+from dialogs.main_menu import MainMenu
+from dialogs.questions import Questions
+from dialogs.talk_to_counsellor import TalkToCounsellor
+
+log = structlog.get_logger(__name__)
+DAY = 86_400
+
+
+class SchemaNotCurrent(RuntimeError):
+    """The database lacks migrations; start-up stops with a hint instead of failing later."""
+
+
+@dataclass
+class Assistant:
+    """Everything built for one process; closed once, in reverse order of building."""
+
+    settings: Settings
+    db_engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    redis: Redis | None
+    states: StateStore
+    locks: ConversationLocks
+    translator: Translator
+    router: DialogRouter
+    engine: DialogEngine
+    notifier: Notifier
+    webchat: WebChatHub
+    transcripts: Transcripts
+    centre: CentreInfo
+    extras: dict[str, object] = field(default_factory=dict)
+
+    async def check_schema(self) -> None:
+        async with self.db_engine.connect() as conn:
+            if not await conn.run_sync(migrate.is_current):
+                raise SchemaNotCurrent("the database is not migrated: run `python -m bot db upgrade`")
+
+    async def health(self) -> dict[str, bool]:
+        """Whether the database and (when configured) Redis answer."""
+        status = {"database": False}
+        try:
+            async with self.db_engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            status["database"] = True
+        except Exception:
+            log.warning("health_database_down", exc_info=True)
+        if self.redis is not None:
+            try:
+                status["redis"] = bool(await self.redis.ping())
+            except Exception:
+                log.warning("health_redis_down", exc_info=True)
+                status["redis"] = False
+        return status
+
+    async def aclose(self) -> None:
+        await self.engine.drain(self.settings.shutdown_grace_seconds)
+        await self.states.close()
+        if self.redis is not None:
+            await self.redis.aclose()
+        await self.db_engine.dispose()
+
+
+def build_router(centre: CentreInfo, settings: Settings) -> DialogRouter:
+    """Register every dialog; order carries no meaning, conflicts raise at start-up."""
+    router = DialogRouter()
+    days = settings.message_retention_days
+    for dialog in (
+        FirstContact(centre, days),
+        MainMenu(),
+        ChangeLanguage(),
+        Help(centre, days),
+        Questions(),
+        BookAppointment(centre),
+        TalkToCounsellor(centre),
+        CourseNews(centre),
+        Fallback(),
+    ):
+        dialog.register(router)
+    return router
+
+
+def build_assistant(settings: Settings, *, redis: Redis | None = None) -> Assistant:
+    """Build without I/O; connections open lazily on first use."""
+    if settings.sqlite_path is not None:
+        settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    db_engine = create_engine(settings.database_url)
+    sessions = create_session_factory(db_engine)
+    if redis is None and settings.redis_url:
+        redis = Redis.from_url(settings.redis_url)
+    ttl = settings.conversation_state_ttl_days * DAY
+    states: StateStore
+    locks: ConversationLocks
+    if redis is not None:
+        states, locks = RedisStateStore(redis, ttl), RedisLocks(redis)
+    else:
+        states, locks = MemoryStateStore(ttl), MemoryLocks()
+    translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
+    centre = CentreInfo.from_settings(settings)
+    router = build_router(centre, settings)
+    engine = DialogEngine(
+        router=router,
+        states=states,
+        locks=locks,
+        session_factory=sessions,
+        translator=translator,
+        enabled_locales=settings.enabled_locales,
+        default_locale=settings.default_locale,
+    )
+    notifier = Notifier(sessions, translator, settings.default_locale)
+    webchat = WebChatHub(translator)
+    notifier.register(Channel.WEB, webchat)
+    return Assistant(
+        settings=settings,
+        db_engine=db_engine,
+        sessions=sessions,
+        redis=redis,
+        states=states,
+        locks=locks,
+        translator=translator,
+        router=router,
+        engine=engine,
+        notifier=notifier,
+        webchat=webchat,
+        transcripts=Transcripts(sessions),
+        centre=centre,
+    )

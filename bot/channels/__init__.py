@@ -1,0 +1,1 @@
+"""Channel adapters: each translates a platform's updates to InboundMessage and renders replies."""

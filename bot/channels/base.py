@@ -1,0 +1,144 @@
+"""The channel-free message contract: InboundMessage in, Outbound (Reply + Choice) out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from bot.i18n.msg import Msg
+
+# Telegram's callback_data holds at most 64 bytes; every payload must fit everywhere.
+MAX_PAYLOAD_BYTES = 64
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Channel(StrEnum):
+    """Where a client talks to us; the value is the prefix of their user_ref."""
+
+    TELEGRAM = "tg"
+    WHATSAPP = "wa"
+    WEB = "web"
+    CONSOLE = "console"
+
+
+class InboundKind(StrEnum):
+    """What the client sent: words, a button press, or something we cannot read."""
+
+    TEXT = "text"
+    PAYLOAD = "payload"
+    UNSUPPORTED = "unsupported"
+
+
+def make_user_ref(channel: Channel, external_id: str) -> str:
+    """`tg:123`, `web:<uuid>`: the channel-qualified id used everywhere in the core."""
+    return f"{channel.value}:{external_id}"
+
+
+def split_user_ref(user_ref: str) -> tuple[Channel, str]:
+    """Inverse of make_user_ref; raises ValueError for a ref of no known channel."""
+    prefix, sep, external_id = user_ref.partition(":")
+    if not sep or not external_id:
+        raise ValueError(f"not a user ref: {user_ref!r}")
+    return Channel(prefix), external_id
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """One message from a client, already translated out of the platform's shape."""
+
+    user_ref: str
+    kind: InboundKind
+    text: str = ""
+    payload: str = ""
+    platform_message_id: str | None = None
+    locale_hint: str | None = None
+    received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def channel(self) -> Channel:
+        return split_user_ref(self.user_ref)[0]
+
+    @classmethod
+    def text_message(cls, user_ref: str, text: str, **extra: Any) -> InboundMessage:
+        return cls(user_ref=user_ref, kind=InboundKind.TEXT, text=text, **extra)
+
+    @classmethod
+    def button(cls, user_ref: str, payload: str, **extra: Any) -> InboundMessage:
+        return cls(user_ref=user_ref, kind=InboundKind.PAYLOAD, payload=payload, **extra)
+
+    @classmethod
+    def unsupported(cls, user_ref: str, what: str, **extra: Any) -> InboundMessage:
+        """A sticker, voice note, location...: `what` names it for logs, never its content."""
+        return cls(user_ref=user_ref, kind=InboundKind.UNSUPPORTED, payload=what, **extra)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A Fluent message id with its arguments: text is formatted only when rendered."""
+
+    msg: Msg
+    args: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A button: the payload id travels back, the label is only shown."""
+
+    payload: str
+    label: Text
+
+    def __post_init__(self) -> None:
+        if not self.payload or len(self.payload.encode()) > MAX_PAYLOAD_BYTES:
+            raise ValueError(f"payload must be 1..{MAX_PAYLOAD_BYTES} bytes: {self.payload!r}")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to the client: paragraphs of text and the buttons under it."""
+
+    lines: tuple[Text, ...]
+    choices: tuple[Choice, ...] = ()
+
+    @classmethod
+    def of(cls, msg: Msg, choices: tuple[Choice, ...] = (), **args: Any) -> Reply:
+        return cls(lines=(Text(msg, MappingProxyType(args)),), choices=choices)
+
+
+def choice(payload: str, msg: Msg, **args: Any) -> Choice:
+    """Shorthand used by dialogs: choice("menu:help", Msg.MENU_HELP)."""
+    return Choice(payload=payload, label=Text(msg, MappingProxyType(args)))
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """Replies for one client in the locale they are to be rendered in."""
+
+    user_ref: str
+    locale: str
+    replies: tuple[Reply, ...]
+
+
+@dataclass(frozen=True)
+class RenderedChoice:
+    """A button after translation."""
+
+    payload: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RenderedReply:
+    """A reply after translation: what a channel actually shows."""
+
+    text: str
+    choices: tuple[RenderedChoice, ...] = ()
+
+
+class ChannelSender(Protocol):
+    """Delivers bot-initiated messages on one channel (used by the Notifier)."""
+
+    async def send(self, outbound: Outbound) -> None: ...

@@ -1,0 +1,67 @@
+"""`python -m bot run`: the web app, Telegram polling when configured, and background loops."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import Any
+
+import structlog
+import uvicorn
+
+from bot.app import Assistant, SchemaNotCurrent, build_assistant
+from bot.core.background import BackgroundService, PeriodicTask
+from bot.core.retention import purge_expired_messages
+from bot.settings import Settings
+from bot.web.app import build_web_app
+
+log = structlog.get_logger(__name__)
+HOUR = 3600
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("run", help="serve the web chat and staff console; poll Telegram if configured")
+    parser.set_defaults(handler=_run)
+
+
+def background_services(assistant: Assistant) -> list[BackgroundService]:
+    settings = assistant.settings
+    services: list[BackgroundService] = [
+        PeriodicTask(
+            "retention-purge",
+            HOUR,
+            lambda: purge_expired_messages(assistant.sessions, settings.message_retention_days),
+        )
+    ]
+    if settings.telegram_bot_token is not None:
+        from bot.channels.telegram.service import build_telegram_service
+
+        services.append(build_telegram_service(assistant, settings.telegram_bot_token.get_secret_value()))
+    return services
+
+
+async def serve(settings: Settings) -> int:
+    assistant = build_assistant(settings)
+    try:
+        await assistant.check_schema()
+    except SchemaNotCurrent as exc:
+        print(f"Start-up error: {exc}", file=sys.stderr)
+        await assistant.aclose()
+        return 2
+    app = build_web_app(assistant, background_services(assistant))
+    config = uvicorn.Config(
+        app,
+        host=settings.web_host,
+        port=settings.web_port,
+        log_config=None,  # our structlog set-up handles uvicorn's records too
+        timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
+        proxy_headers=True,
+    )
+    server = uvicorn.Server(config)
+    await server.serve()
+    return 0 if server.started else 1
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    return asyncio.run(serve(settings))

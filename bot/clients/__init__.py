@@ -1,0 +1,1 @@
+"""Clients: their channel identities, locale, consent, conversations and message transcript."""

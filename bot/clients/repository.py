@@ -1,0 +1,123 @@
+"""Reads and writes clients, identities and transcripts inside the caller's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channels.base import RenderedReply, split_user_ref
+from bot.clients.models import Client, ClientIdentity, Conversation, Message
+from bot.db.base import utcnow
+
+
+@dataclass(frozen=True)
+class ClientThread:
+    """A client together with the conversation of the identity they wrote from."""
+
+    client: Client
+    conversation: Conversation
+
+
+class ClientRepository:
+    """Never commits: the dialog engine owns the transaction (one per inbound message)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def find(self, user_ref: str) -> ClientThread | None:
+        channel, external_id = split_user_ref(user_ref)
+        row = (
+            await self._session.execute(
+                select(Client, Conversation)
+                .join(ClientIdentity, ClientIdentity.client_id == Client.id)
+                .join(Conversation, Conversation.identity_id == ClientIdentity.id)
+                .where(ClientIdentity.channel == channel.value, ClientIdentity.external_id == external_id)
+            )
+        ).first()
+        return ClientThread(row[0], row[1]) if row else None
+
+    async def get_or_create(self, user_ref: str) -> ClientThread:
+        found = await self.find(user_ref)
+        if found is not None:
+            found.client.last_seen_at = utcnow()
+            return found
+        channel, external_id = split_user_ref(user_ref)
+        client = Client()
+        identity = ClientIdentity(client=client, channel=channel.value, external_id=external_id)
+        self._session.add_all([client, identity])
+        await self._session.flush()
+        conversation = Conversation(identity_id=identity.id)
+        self._session.add(conversation)
+        await self._session.flush()
+        return ClientThread(client, conversation)
+
+    async def record_inbound(
+        self, thread: ClientThread, text: str, payload: str | None, platform_message_id: str | None
+    ) -> None:
+        thread.conversation.last_activity_at = utcnow()
+        self._session.add(
+            Message(
+                conversation_id=thread.conversation.id,
+                direction="in",
+                text=text,
+                payload=payload or None,
+                platform_message_id=platform_message_id,
+            )
+        )
+
+    async def record_outbound(self, thread: ClientThread, replies: Sequence[RenderedReply]) -> None:
+        thread.conversation.last_activity_at = utcnow()
+        for reply in replies:
+            choices: list[dict[str, Any]] = [{"payload": c.payload, "label": c.label} for c in reply.choices]
+            self._session.add(
+                Message(
+                    conversation_id=thread.conversation.id,
+                    direction="out",
+                    text=reply.text,
+                    choices=choices or None,
+                )
+            )
+        await self._session.flush()
+
+    async def seen_platform_message(self, thread: ClientThread, platform_message_id: str) -> bool:
+        found = await self._session.scalar(
+            select(Message.id).where(
+                Message.conversation_id == thread.conversation.id,
+                Message.platform_message_id == platform_message_id,
+            )
+        )
+        return found is not None
+
+    async def history(self, thread: ClientThread, limit: int = 200) -> list[Message]:
+        """The newest `limit` messages of the conversation, oldest first."""
+        rows = await self._session.scalars(
+            select(Message)
+            .where(Message.conversation_id == thread.conversation.id)
+            .order_by(Message.created_at.desc(), Message.id.desc())
+            .limit(limit)
+        )
+        return list(reversed(rows.all()))
+
+    async def forget(self, client: Client) -> int:
+        """Delete every message of every conversation of the client and withdraw consent."""
+        conversation_ids = (
+            select(Conversation.id)
+            .join(ClientIdentity, Conversation.identity_id == ClientIdentity.id)
+            .where(ClientIdentity.client_id == client.id)
+        )
+        count = await self._session.scalar(
+            select(func.count(Message.id)).where(Message.conversation_id.in_(conversation_ids))
+        )
+        await self._session.execute(delete(Message).where(Message.conversation_id.in_(conversation_ids)))
+        client.consent_at = None
+        return int(count or 0)
+
+    async def purge_messages_before(self, cutoff: datetime) -> int:
+        """Retention: remove transcript lines older than the cutoff; returns how many."""
+        result = await self._session.execute(delete(Message).where(Message.created_at < cutoff))
+        return int(getattr(result, "rowcount", 0) or 0)

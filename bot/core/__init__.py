@@ -1,0 +1,1 @@
+"""The channel-free core: dialog engine, conversation state, locks and the notifier."""

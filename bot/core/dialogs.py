@@ -1,0 +1,145 @@
+"""The contract between the engine and dialog modules: context, step and payload routing."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channels.base import Choice, InboundKind, InboundMessage, Reply
+from bot.clients.models import Client
+from bot.clients.repository import ClientRepository, ClientThread
+from bot.core.state import ConversationState
+from bot.i18n.msg import Msg
+
+
+@dataclass
+class DialogContext:
+    """Everything a dialog step may read or change for one inbound message."""
+
+    message: InboundMessage
+    state: ConversationState
+    thread: ClientThread
+    session: AsyncSession
+    locale: str
+    enabled_locales: tuple[str, ...]
+    arg: str = ""
+
+    @property
+    def client(self) -> Client:
+        return self.thread.client
+
+    @property
+    def clients(self) -> ClientRepository:
+        return ClientRepository(self.session)
+
+    def set_locale(self, locale: str) -> None:
+        """Remember the client's language and render this turn's replies in it."""
+        self.client.locale = locale
+        self.locale = locale
+
+
+@dataclass
+class Step:
+    """What a dialog step answers; state changes are made on ctx.state directly."""
+
+    replies: list[Reply] = field(default_factory=list)
+
+    @classmethod
+    def say(cls, msg: Msg, choices: tuple[Choice, ...] = (), **args: object) -> Step:
+        return cls([Reply.of(msg, choices, **args)])
+
+    def then(self, other: Step) -> Step:
+        return Step([*self.replies, *other.replies])
+
+
+Handler = Callable[[DialogContext], Awaitable[Step]]
+
+
+def split_payload(payload: str) -> tuple[str, str]:
+    """`lang:uk` -> (`lang`, `uk`); `menu` -> (`menu`, ``)."""
+    prefix, _, arg = payload.partition(":")
+    return prefix, arg
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """`/start course_a1` -> (`start`, `course_a1`); `/help@centre_bot` -> (`help`, ``)."""
+    if not text.startswith("/") or len(text) < 2:
+        return None
+    head, _, arg = text[1:].partition(" ")
+    return head.split("@", 1)[0].lower(), arg.strip()
+
+
+class DialogRouter:
+    """Deterministic routing: payload prefixes, commands and awaited text; the fallback is explicit."""
+
+    def __init__(self) -> None:
+        self._payloads: dict[str, Handler] = {}
+        self._commands: dict[str, Handler] = {}
+        self._awaiting: dict[tuple[str, str], Handler] = {}
+        self._gate: tuple[Callable[[DialogContext], bool], Handler] | None = None
+        self._fallback: Handler | None = None
+        self._stale: Handler | None = None
+        self._empty: Handler | None = None
+        self._unsupported: Handler | None = None
+
+    def on_payload(self, prefix: str, handler: Handler) -> None:
+        self._claim(self._payloads, prefix, handler)
+
+    def on_command(self, name: str, handler: Handler) -> None:
+        self._claim(self._commands, name, handler)
+
+    def on_text(self, dialog: str, step: str, handler: Handler) -> None:
+        """Free text goes to `handler` while the conversation is at (dialog, step)."""
+        self._claim(self._awaiting, (dialog, step), handler)
+
+    def set_gate(self, applies: Callable[[DialogContext], bool], handler: Handler) -> None:
+        """While `applies`, every message goes to `handler` (first contact before consent)."""
+        self._gate = (applies, handler)
+
+    def set_fallback(self, handler: Handler) -> None:
+        self._fallback = handler
+
+    def set_input_handlers(self, *, stale: Handler, empty: Handler, unsupported: Handler) -> None:
+        self._stale, self._empty, self._unsupported = stale, empty, unsupported
+
+    def commands(self) -> list[str]:
+        return sorted(self._commands)
+
+    async def dispatch(self, ctx: DialogContext) -> Step:
+        handler = self._select(ctx)
+        return await handler(ctx)
+
+    def _select(self, ctx: DialogContext) -> Handler:
+        message = ctx.message
+        if self._gate is not None and self._gate[0](ctx):
+            if message.kind is InboundKind.PAYLOAD:
+                ctx.arg = split_payload(message.payload)[1]
+            return self._gate[1]
+        if message.kind is InboundKind.UNSUPPORTED:
+            return self._required(self._unsupported)
+        if message.kind is InboundKind.PAYLOAD:
+            prefix, ctx.arg = split_payload(message.payload)
+            return self._payloads.get(prefix) or self._required(self._stale)
+        text = message.text.strip()
+        if not text:
+            return self._required(self._empty)
+        command = parse_command(text)
+        if command is not None:
+            name, ctx.arg = command
+            return self._commands.get(name) or self._required(self._fallback)
+        awaiting = self._awaiting.get((ctx.state.dialog or "", ctx.state.step or ""))
+        return awaiting or self._required(self._fallback)
+
+    @staticmethod
+    def _required(handler: Handler | None) -> Handler:
+        if handler is None:
+            raise RuntimeError("DialogRouter is missing a fallback or input handler")
+        return handler
+
+    @staticmethod
+    def _claim(table: dict[object, Handler], key: object, handler: Handler) -> None:
+        if key in table:
+            raise ValueError(f"{key!r} is already routed to {table[key]!r}")
+        table[key] = handler

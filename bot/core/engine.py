@@ -1,0 +1,162 @@
+"""DialogEngine: one inbound message in, replies out, in one lock and one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.channels.base import InboundKind, InboundMessage, Outbound, Reply
+from bot.clients.repository import ClientRepository, ClientThread
+from bot.core.dialogs import DialogContext, DialogRouter, Step
+from bot.core.locale import resolve_locale
+from bot.core.locks import ConversationLocks, LockTimeout
+from bot.core.privacy import anon_ref
+from bot.core.state_store import StateStore
+from bot.i18n.msg import Msg
+from bot.i18n.translator import Translator
+
+log = structlog.get_logger(__name__)
+
+# Longer texts are refused politely instead of processed: no platform sends more in one message.
+MAX_TEXT_CHARS = 10_000
+
+
+class DialogEngine:
+    """Runs dialogs for every channel; knows nothing about Telegram, WhatsApp or the web."""
+
+    def __init__(
+        self,
+        *,
+        router: DialogRouter,
+        states: StateStore,
+        locks: ConversationLocks,
+        session_factory: async_sessionmaker[AsyncSession],
+        translator: Translator,
+        enabled_locales: tuple[str, ...],
+        default_locale: str,
+    ) -> None:
+        self._router = router
+        self._states = states
+        self._locks = locks
+        self._sessions = session_factory
+        self._translator = translator
+        self._enabled = enabled_locales
+        self._default = default_locale
+        self._inflight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._closing = False
+
+    async def handle(self, message: InboundMessage) -> Outbound:
+        """Process one message; never raises for bad input, and answers in the client's language."""
+        async with self._track():
+            started = time.perf_counter()
+            try:
+                async with self._locks.hold(message.user_ref):
+                    outbound = await self._handle_locked(message)
+            except LockTimeout:
+                log.warning("conversation_busy", user=anon_ref(message.user_ref))
+                locale = resolve_locale(None, message.locale_hint, self._enabled, self._default)
+                outbound = Outbound(message.user_ref, locale, (Reply.of(Msg.ERROR_BUSY),))
+            log.info(
+                "message_handled",
+                user=anon_ref(message.user_ref),
+                kind=message.kind.value,
+                replies=len(outbound.replies),
+                ms=round((time.perf_counter() - started) * 1000, 1),
+            )
+            return outbound
+
+    async def _handle_locked(self, message: InboundMessage) -> Outbound:
+        state = await self._states.load(message.user_ref)
+        message_id = message.platform_message_id
+        if message_id and message_id in state.recent_message_ids:
+            log.info("duplicate_message_ignored", user=anon_ref(message.user_ref))
+            return Outbound(message.user_ref, self._default, ())
+        try:
+            async with self._sessions() as session, session.begin():
+                clients = ClientRepository(session)
+                thread = await clients.get_or_create(message.user_ref)
+                if message_id and await clients.seen_platform_message(thread, message_id):
+                    return Outbound(message.user_ref, thread.client.locale or self._default, ())
+                ctx = DialogContext(
+                    message=message,
+                    state=state,
+                    thread=thread,
+                    session=session,
+                    locale=resolve_locale(thread.client.locale, message.locale_hint, self._enabled, self._default),
+                    enabled_locales=self._enabled,
+                )
+                step = await self._run(ctx)
+                await self._record(clients, ctx, step)
+                outbound = Outbound(message.user_ref, ctx.locale, tuple(step.replies))
+        except Exception:
+            log.exception("message_failed", user=anon_ref(message.user_ref), kind=message.kind.value)
+            return await self._apologise(message)
+        if message_id:
+            state.remember_message_id(message_id)
+        await self._states.save(state)
+        return outbound
+
+    async def _apologise(self, message: InboundMessage) -> Outbound:
+        """After a failed step: keep the client's words (with consent) and apologise in their language."""
+        stored: str | None = None
+        try:
+            async with self._sessions() as session, session.begin():
+                clients = ClientRepository(session)
+                thread = await clients.find(message.user_ref)
+                if thread is not None:
+                    stored = thread.client.locale
+                    if thread.client.consent_at is not None and len(message.text) <= MAX_TEXT_CHARS:
+                        await clients.record_inbound(thread, message.text, message.payload, None)
+        except Exception:
+            log.exception("message_not_saved", user=anon_ref(message.user_ref))
+        locale = resolve_locale(stored, message.locale_hint, self._enabled, self._default)
+        return Outbound(message.user_ref, locale, (Reply.of(Msg.ERROR_TRY_AGAIN),))
+
+    async def _run(self, ctx: DialogContext) -> Step:
+        text = ctx.message.text
+        if ctx.message.kind is InboundKind.TEXT and len(text) > MAX_TEXT_CHARS:
+            return Step.say(Msg.INPUT_TOO_LONG, length=len(text), limit=MAX_TEXT_CHARS)
+        return await self._router.dispatch(ctx)
+
+    async def _record(self, clients: ClientRepository, ctx: DialogContext, step: Step) -> None:
+        """Keep the transcript only with consent (given before or during this very message)."""
+        if ctx.client.consent_at is None:
+            return
+        thread: ClientThread = ctx.thread
+        message = ctx.message
+        if message.kind is not InboundKind.UNSUPPORTED and len(message.text) <= MAX_TEXT_CHARS:
+            await clients.record_inbound(thread, message.text, message.payload, message.platform_message_id)
+        rendered = [self._translator.render(ctx.locale, reply) for reply in step.replies]
+        await clients.record_outbound(thread, rendered)
+
+    @asynccontextmanager
+    async def _track(self) -> AsyncIterator[None]:
+        self._inflight += 1
+        self._idle.clear()
+        try:
+            yield
+        finally:
+            self._inflight -= 1
+            if self._inflight == 0:
+                self._idle.set()
+
+    @property
+    def inflight(self) -> int:
+        return self._inflight
+
+    async def drain(self, timeout: float) -> bool:
+        """Wait for in-flight messages to finish (graceful shutdown); False if some did not."""
+        self._closing = True
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except TimeoutError:
+            log.error("shutdown_drain_timeout", inflight=self._inflight)
+            return False
+        return True

@@ -1,0 +1,76 @@
+"""Per-conversation locks so one client's messages are handled one at a time, in order."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
+
+from redis.asyncio import Redis
+from redis.exceptions import LockError
+
+from bot.core.keys import lock_key
+
+
+class LockTimeout(Exception):
+    """The conversation stayed locked for longer than we are willing to wait."""
+
+
+class ConversationLocks(Protocol):
+    def hold(self, user_ref: str) -> AbstractAsyncContextManager[None]: ...
+
+
+class MemoryLocks:
+    """asyncio locks per user_ref, dropped when nobody holds or waits for them."""
+
+    def __init__(self, wait_seconds: float = 30.0) -> None:
+        self._wait = wait_seconds
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, user_ref: str) -> AsyncIterator[None]:
+        lock, users = self._locks.get(user_ref, (asyncio.Lock(), 0))
+        self._locks[user_ref] = (lock, users + 1)
+        try:
+            try:
+                await asyncio.wait_for(lock.acquire(), self._wait)
+            except TimeoutError as exc:
+                raise LockTimeout(user_ref) from exc
+            try:
+                yield
+            finally:
+                lock.release()
+        finally:
+            lock, users = self._locks[user_ref]
+            if users <= 1:
+                del self._locks[user_ref]
+            else:
+                self._locks[user_ref] = (lock, users - 1)
+
+    def held_count(self) -> int:
+        return len(self._locks)
+
+
+class RedisLocks:
+    """redis-py's Lock (a token checked by Lua), so several processes share one lock per client."""
+
+    def __init__(self, redis: Redis, wait_seconds: float = 30.0, expire_seconds: float = 120.0) -> None:
+        self._redis = redis
+        self._wait = wait_seconds
+        # The expiry frees a lock whose process died; it must outlast the slowest message.
+        self._expire = expire_seconds
+
+    @asynccontextmanager
+    async def hold(self, user_ref: str) -> AsyncIterator[None]:
+        lock = self._redis.lock(lock_key(user_ref), timeout=self._expire, blocking_timeout=self._wait)
+        if not await lock.acquire():
+            raise LockTimeout(user_ref)
+        try:
+            yield
+        finally:
+            try:
+                await lock.release()
+            except LockError:
+                # Expired while we worked; another process may hold it now, which is theirs to release.
+                pass

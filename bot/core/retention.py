@@ -1,0 +1,22 @@
+"""Retention: transcripts older than MESSAGE_RETENTION_DAYS are deleted, as the privacy notice promises."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clients.repository import ClientRepository
+from bot.db.base import utcnow
+
+log = structlog.get_logger(__name__)
+
+
+async def purge_expired_messages(sessions: async_sessionmaker[AsyncSession], retention_days: int) -> int:
+    cutoff = utcnow() - timedelta(days=retention_days)
+    async with sessions() as session, session.begin():
+        deleted = await ClientRepository(session).purge_messages_before(cutoff)
+    if deleted:
+        log.info("retention_purged", messages=deleted, retention_days=retention_days)
+    return deleted

@@ -1,0 +1,1 @@
+"""Database plumbing: declarative Base, engine and session factories, Alembic migrations."""

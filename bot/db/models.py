@@ -1,0 +1,7 @@
+"""Imports every domain's models so that Base.metadata is complete for Alembic and tests."""
+
+from bot.clients import models as clients_models
+from bot.db.base import Base
+from bot.staff import models as staff_models
+
+__all__ = ["Base", "clients_models", "staff_models"]

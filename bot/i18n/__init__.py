@@ -1,0 +1,1 @@
+"""Translations: Fluent bundles per locale, the fallback chain and typed message ids."""

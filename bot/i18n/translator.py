@@ -1,0 +1,64 @@
+"""Formats Fluent messages for a locale, falling back to English, then Czech."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fluent.runtime import FluentLocalization, FluentResourceLoader
+
+from bot.channels.base import Outbound, RenderedChoice, RenderedReply, Reply, Text
+from bot.i18n.msg import Msg
+
+FALLBACK_CHAIN = ("en", "cs")
+
+
+def fallback_chain(locale: str) -> list[str]:
+    """The client's language, then English, then Czech, without repeats."""
+    return list(dict.fromkeys((locale, *FALLBACK_CHAIN)))
+
+
+def resource_ids(locales_dir: Path, reference: str = "en") -> list[str]:
+    """Every .ftl file of the reference locale; other locales must have the same files."""
+    return sorted(path.name for path in (locales_dir / reference).glob("*.ftl"))
+
+
+class Translator:
+    """Turns message ids and arguments into text for each enabled locale."""
+
+    def __init__(self, locales_dir: Path, locales: Iterable[str], timezone: str = "Europe/Prague") -> None:
+        self._tz = ZoneInfo(timezone)
+        self.locales = tuple(locales)
+        loader = FluentResourceLoader(str(locales_dir / "{locale}"))
+        ids = resource_ids(locales_dir)
+        self._l10n = {
+            locale: FluentLocalization(fallback_chain(locale), ids, loader, use_isolating=False)
+            for locale in dict.fromkeys((*self.locales, *FALLBACK_CHAIN))
+        }
+
+    def format(self, locale: str, msg: Msg, args: Mapping[str, Any] | None = None) -> str:
+        """Text of one message; an unknown locale is served by the fallback chain."""
+        l10n = self._l10n.get(locale) or self._l10n[FALLBACK_CHAIN[0]]
+        return l10n.format_value(msg.value, self._prepare(args or {}))
+
+    def text(self, locale: str, text: Text) -> str:
+        return self.format(locale, text.msg, text.args)
+
+    def render(self, locale: str, reply: Reply) -> RenderedReply:
+        """A reply as a channel shows it: paragraphs joined by blank lines, translated buttons."""
+        body = "\n\n".join(self.text(locale, line) for line in reply.lines)
+        choices = tuple(RenderedChoice(c.payload, self.text(locale, c.label)) for c in reply.choices)
+        return RenderedReply(text=body, choices=choices)
+
+    def render_outbound(self, outbound: Outbound) -> list[RenderedReply]:
+        return [self.render(outbound.locale, reply) for reply in outbound.replies]
+
+    def _prepare(self, args: Mapping[str, Any]) -> dict[str, Any]:
+        # Dates are stored in UTC; clients read them in the centre's local time.
+        return {
+            key: value.astimezone(self._tz) if isinstance(value, datetime) else value
+            for key, value in args.items()
+        }

@@ -1,0 +1,150 @@
+"""Runtime configuration read from the environment (and an optional .env file)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+SUPPORTED_LOCALES = ("cs", "en", "uk", "ru", "vi")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HOURS_ITEM = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
+
+
+@dataclass(frozen=True)
+class OpeningPeriod:
+    """One opening period of the centre on one weekday (0 = Monday), local time."""
+
+    weekday: int
+    opens: time
+    closes: time
+
+
+def parse_opening_hours(raw: str) -> tuple[OpeningPeriod, ...]:
+    """Parse `mon 10:00-16:00; tue 10:00-16:00` into periods, rejecting anything unclear."""
+    periods: list[OpeningPeriod] = []
+    for item in (part.strip().lower() for part in raw.split(";")):
+        if not item:
+            continue
+        match = _HOURS_ITEM.match(item)
+        if match is None:
+            raise ValueError(f"'{item}' is not like 'mon 10:00-16:00'")
+        day, h1, m1, h2, m2 = match.groups()
+        try:
+            opens, closes = time(int(h1), int(m1)), time(int(h2), int(m2))
+        except ValueError as exc:
+            raise ValueError(f"'{item}' has an impossible time") from exc
+        if closes <= opens:
+            raise ValueError(f"'{item}' closes before it opens")
+        periods.append(OpeningPeriod(WEEKDAYS.index(day), opens, closes))
+    return tuple(sorted(periods, key=lambda p: (p.weekday, p.opens)))
+
+
+class Settings(BaseSettings):
+    """Every setting has a safe default for `make run` on a laptop; see README, Configuration."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///data/assistant.sqlite3"
+    redis_url: str | None = None
+    telegram_bot_token: SecretStr | None = None
+
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    staff_cookie_secure: bool = False
+
+    default_locale: str = "en"
+    enabled_locales: Annotated[tuple[str, ...], NoDecode] = SUPPORTED_LOCALES
+
+    centre_name: str = "Centrum na podporu integrace cizinců v Ústeckém kraji"
+    centre_address: str = "Velká Hradební 33, 400 01 Ústí nad Labem"
+    centre_opening_hours: Annotated[tuple[OpeningPeriod, ...], NoDecode] = parse_opening_hours(
+        "mon 10:00-16:00; tue 10:00-16:00; thu 10:00-16:00"
+    )
+    centre_phone: str = ""
+    centre_email: str = ""
+    centre_timezone: str = "Europe/Prague"
+
+    message_retention_days: int = Field(default=180, ge=1, le=3650)
+    conversation_state_ttl_days: int = Field(default=90, ge=1, le=3650)
+    shutdown_grace_seconds: float = Field(default=20.0, gt=0, le=600)
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["json", "console"] = "console"
+
+    @field_validator("enabled_locales", mode="before")
+    @classmethod
+    def _split_locales(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip().lower() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("enabled_locales")
+    @classmethod
+    def _known_locales(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [code for code in value if code not in SUPPORTED_LOCALES]
+        if unknown:
+            raise ValueError(f"unsupported locale(s) {', '.join(unknown)}; choose from {', '.join(SUPPORTED_LOCALES)}")
+        if not value:
+            raise ValueError("at least one locale must be enabled")
+        return tuple(dict.fromkeys(value))
+
+    @field_validator("default_locale")
+    @classmethod
+    def _known_default(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"'{value}' is not one of {', '.join(SUPPORTED_LOCALES)}")
+        return value
+
+    @field_validator("centre_opening_hours", mode="before")
+    @classmethod
+    def _parse_hours(cls, value: object) -> object:
+        return parse_opening_hours(value) if isinstance(value, str) else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("use sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("use redis://host:port/db")
+        return value
+
+    @field_validator("centre_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone '{value}'") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _default_is_enabled(self) -> Settings:
+        if self.default_locale not in self.enabled_locales:
+            raise ValueError(f"DEFAULT_LOCALE '{self.default_locale}' is not in ENABLED_LOCALES")
+        return self
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file, so start-up can create its folder; None for other databases."""
+        prefix = "sqlite+aiosqlite:///"
+        if self.database_url.startswith(prefix):
+            path = self.database_url[len(prefix) :]
+            return None if path in ("", ":memory:") else Path(path)
+        return None

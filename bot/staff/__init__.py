@@ -1,0 +1,1 @@
+"""Staff accounts, their sessions and the audit log of what they do."""

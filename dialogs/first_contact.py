@@ -1,0 +1,56 @@
+"""First contact: greeting and privacy notice, consent, then the choice of language."""
+
+from __future__ import annotations
+
+from bot.channels.base import Choice, InboundKind, Reply, Text, choice
+from bot.core.centre import CentreInfo
+from bot.core.dialogs import DialogContext, DialogRouter, Step
+from bot.db.base import utcnow
+from bot.i18n.msg import Msg
+from dialogs.common import contact_args
+from dialogs.language_names import language_choices
+
+
+class FirstContact:
+    """Until a client consents, every message lands here; nothing of theirs is stored before that."""
+
+    def __init__(self, centre: CentreInfo, retention_days: int) -> None:
+        self._centre = centre
+        self._retention_days = retention_days
+
+    def register(self, router: DialogRouter) -> None:
+        router.set_gate(lambda ctx: ctx.client.consent_at is None, self.handle)
+
+    async def handle(self, ctx: DialogContext) -> Step:
+        payload = ctx.message.payload if ctx.message.kind is InboundKind.PAYLOAD else ""
+        if payload == "start:agree":
+            return self._agree(ctx)
+        if payload == "start:decline":
+            ctx.state.reset()
+            return Step.say(Msg.FIRST_CONTACT_DECLINED, **contact_args(self._centre, ctx.locale))
+        if payload == "start:languages":
+            return Step.say(Msg.LANGUAGE_CHOOSE, language_choices(ctx.enabled_locales, "start:lang"))
+        # `lang:xx` too: the web page's language picker sends it before consent as well.
+        code = payload.removeprefix("start:lang:").removeprefix("lang:")
+        if code != payload and code in ctx.enabled_locales:
+            ctx.set_locale(code)
+        return self.notice()
+
+    def notice(self) -> Step:
+        buttons: tuple[Choice, ...] = (
+            choice("start:agree", Msg.FIRST_CONTACT_AGREE),
+            choice("start:decline", Msg.FIRST_CONTACT_DECLINE),
+            choice("start:languages", Msg.FIRST_CONTACT_OTHER_LANGUAGE),
+        )
+        lines = (
+            Text(Msg.FIRST_CONTACT_WELCOME, {"centre": self._centre.name}),
+            Text(Msg.FIRST_CONTACT_PRIVACY, {"days": self._retention_days}),
+            Text(Msg.FIRST_CONTACT_CONSENT_QUESTION),
+        )
+        return Step([Reply(lines=lines, choices=buttons)])
+
+    def _agree(self, ctx: DialogContext) -> Step:
+        ctx.client.consent_at = utcnow()
+        ctx.set_locale(ctx.locale)
+        ctx.state.reset()
+        return Step.say(Msg.FIRST_CONTACT_CHOOSE_LANGUAGE, language_choices(ctx.enabled_locales, "lang", ctx.locale))

@@ -1,0 +1,78 @@
+"""Test backends: SQLite and memory always; PostgreSQL and Redis when TEST_* variables name them."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy import text
+
+from bot.db import migrate
+from bot.db.models import Base
+from bot.db.session import create_engine
+
+# .ci/run sets this so that a missing server fails the run instead of skipping its tests.
+REQUIRE_SERVICES = os.environ.get("REQUIRE_TEST_SERVICES") == "1"
+_pg_migrated = False
+
+
+def skip_or_fail(reason: str) -> None:
+    if REQUIRE_SERVICES:
+        pytest.fail(f"REQUIRE_TEST_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
+async def sqlite_database(tmp_path: Path) -> str:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
+    await asyncio.to_thread(migrate.upgrade, url)
+    return url
+
+
+async def postgres_database() -> str:
+    """The TEST_DATABASE_URL database, migrated once per run and emptied before every test."""
+    global _pg_migrated
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
+        raise AssertionError("unreachable")
+    engine = create_engine(url)
+    try:
+        if not _pg_migrated:
+            async with engine.begin() as conn:
+                await conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+                await conn.execute(text("CREATE SCHEMA public"))
+            await asyncio.to_thread(migrate.upgrade, url)
+            _pg_migrated = True
+        tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        async with engine.begin() as conn:
+            await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    finally:
+        await engine.dispose()
+    return url
+
+
+async def redis_client(kind: str) -> AsyncIterator[Redis | None]:
+    """None for the in-process backend, fakeredis, or the real server of TEST_REDIS_URL."""
+    if kind == "memory":
+        yield None
+        return
+    if kind == "fakeredis":
+        import fakeredis
+
+        client: Redis = fakeredis.FakeAsyncRedis()
+    else:
+        url = os.environ.get("TEST_REDIS_URL")
+        if not url:
+            skip_or_fail("TEST_REDIS_URL is not set (Redis tests need it)")
+            raise AssertionError("unreachable")
+        client = Redis.from_url(url)
+    await client.flushdb()
+    try:
+        yield client
+    finally:
+        await client.flushdb()
+        await client.aclose()

@@ -1,0 +1,56 @@
+"""Shared fixtures: databases and Redis per backend, a built Assistant, and a chat driver."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.app import Assistant, build_assistant
+from bot.logging_setup import configure_logging
+from bot.settings import Settings
+from tests import backends
+from tests.driver import ChatDriver
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The same structlog -> stdlib set-up as production, so caplog sees what operators would.
+    configure_logging("INFO", "console")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every backend the contract tests must pass on."""
+    if request.param == "sqlite":
+        return await backends.sqlite_database(tmp_path)
+    return await backends.postgres_database()
+
+
+@pytest.fixture
+async def sqlite_url(tmp_path: Path) -> str:
+    return await backends.sqlite_database(tmp_path)
+
+
+@pytest.fixture(params=["memory", "fakeredis", "redis"])
+async def redis_or_memory(request: pytest.FixtureRequest) -> AsyncIterator[Redis | None]:
+    async for client in backends.redis_client(request.param):
+        yield client
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    return Settings(_env_file=None, database_url=database_url, **overrides)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def assistant(sqlite_url: str) -> AsyncIterator[Assistant]:
+    """The whole assistant on embedded defaults: SQLite file and in-process state."""
+    built = build_assistant(make_settings(sqlite_url))
+    yield built
+    await built.aclose()
+
+
+@pytest.fixture
+def chat(assistant: Assistant) -> ChatDriver:
+    return ChatDriver(assistant, "console:alice")
