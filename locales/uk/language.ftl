@@ -1,0 +1,8 @@
+# Language names are written in their own language so everybody finds theirs.
+language-cs = 🇨🇿 Čeština
+language-en = 🇬🇧 English
+language-uk = 🇺🇦 Українська
+language-ru = Русский
+language-vi = 🇻🇳 Tiếng Việt
+language-choose = Виберіть мову:
+language-changed = Готово. Відтепер я писатиму вам українською.
