@@ -27,7 +27,7 @@ class FirstContact:
             return self._agree(ctx)
         if payload == "start:decline":
             ctx.state.reset()
-            return Step.say(Msg.FIRST_CONTACT_DECLINED, **contact_args(self._centre, ctx.locale))
+            return Step.say(Msg.FIRST_CONTACT_DECLINED, (), **contact_args(self._centre, ctx.locale))
         if payload == "start:languages":
             return Step.say(Msg.LANGUAGE_CHOOSE, language_choices(ctx.enabled_locales, "start:lang"))
         # `lang:xx` too: the web page's language picker sends it before consent as well.
@@ -53,4 +53,6 @@ class FirstContact:
         ctx.client.consent_at = utcnow()
         ctx.set_locale(ctx.locale)
         ctx.state.reset()
-        return Step.say(Msg.FIRST_CONTACT_CHOOSE_LANGUAGE, language_choices(ctx.enabled_locales, "lang", ctx.locale))
+        return Step.say(
+            Msg.FIRST_CONTACT_CHOOSE_LANGUAGE, language_choices(ctx.enabled_locales, "lang", ctx.locale)
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.channels.base import Reply, Text, choice
+from bot.channels.base import Choice, Reply, Text, choice
 from bot.core.centre import CentreInfo
 from bot.core.dialogs import DialogContext, DialogRouter, Step
 from bot.i18n.msg import Msg
@@ -42,7 +42,10 @@ class Help:
             deleted = await ctx.clients.forget(ctx.client)
             ctx.state.reset()
             return Step.say(Msg.HELP_PRIVACY_FORGET_DONE, count=deleted)
-        buttons = (choice("privacy:forget", Msg.HELP_PRIVACY_FORGET_BUTTON), *back_to_menu())
+        privacy_buttons: tuple[Choice, ...] = (
+            choice("privacy:forget", Msg.HELP_PRIVACY_FORGET_BUTTON),
+            *back_to_menu(),
+        )
         return Step.say(
-            Msg.HELP_PRIVACY, buttons, consented_at=ctx.client.consent_at, days=self._retention_days
+            Msg.HELP_PRIVACY, privacy_buttons, consented_at=ctx.client.consent_at, days=self._retention_days
         )

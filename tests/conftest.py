@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from redis.asyncio import Redis
@@ -39,8 +40,11 @@ async def redis_or_memory(request: pytest.FixtureRequest) -> AsyncIterator[Redis
         yield client
 
 
-def make_settings(database_url: str, **overrides: object) -> Settings:
-    return Settings(_env_file=None, database_url=database_url, **overrides)  # type: ignore[call-arg]
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    """Settings from arguments only: a developer's .env must not leak into tests."""
+    factory: Any = Settings
+    settings: Settings = factory(_env_file=None, database_url=database_url, **overrides)
+    return settings
 
 
 @pytest.fixture

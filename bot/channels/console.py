@@ -20,7 +20,9 @@ def format_replies(replies: list[RenderedReply]) -> tuple[str, list[RenderedChoi
     return "\n".join(lines), numbered
 
 
-def to_inbound(line: str, user_ref: str, choices: list[RenderedChoice], locale_hint: str | None) -> InboundMessage:
+def to_inbound(
+    line: str, user_ref: str, choices: list[RenderedChoice], locale_hint: str | None
+) -> InboundMessage:
     """A number presses the matching button of the last reply; anything else is text."""
     stripped = line.strip()
     if stripped.isdigit() and 1 <= int(stripped) <= len(choices):

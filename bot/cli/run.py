@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import structlog
@@ -20,8 +22,23 @@ log = structlog.get_logger(__name__)
 HOUR = 3600
 
 
+class GracefulServer(uvicorn.Server):
+    """Exits with status 0 after a graceful SIGTERM shutdown instead of re-raising the signal."""
+
+    @contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        with super().capture_signals():
+            yield
+            # uvicorn re-raises captured signals to die by them; we finished cleanly, so say so.
+            captured = getattr(self, "_captured_signals", None)
+            if isinstance(captured, list):
+                captured.clear()
+
+
 def register(commands: Any) -> None:
-    parser = commands.add_parser("run", help="serve the web chat and staff console; poll Telegram if configured")
+    parser = commands.add_parser(
+        "run", help="serve the web chat and staff console; poll Telegram if configured"
+    )
     parser.set_defaults(handler=_run)
 
 
@@ -58,7 +75,7 @@ async def serve(settings: Settings) -> int:
         timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
         proxy_headers=True,
     )
-    server = uvicorn.Server(config)
+    server = GracefulServer(config)
     await server.serve()
     return 0 if server.started else 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -55,6 +56,7 @@ class Step:
 
 
 Handler = Callable[[DialogContext], Awaitable[Step]]
+Key = TypeVar("Key")
 
 
 def split_payload(payload: str) -> tuple[str, str]:
@@ -139,7 +141,7 @@ class DialogRouter:
         return handler
 
     @staticmethod
-    def _claim(table: dict[object, Handler], key: object, handler: Handler) -> None:
+    def _claim(table: dict[Key, Handler], key: Key, handler: Handler) -> None:
         if key in table:
             raise ValueError(f"{key!r} is already routed to {table[key]!r}")
         table[key] = handler

@@ -89,7 +89,9 @@ class DialogEngine:
                     state=state,
                     thread=thread,
                     session=session,
-                    locale=resolve_locale(thread.client.locale, message.locale_hint, self._enabled, self._default),
+                    locale=resolve_locale(
+                        thread.client.locale, message.locale_hint, self._enabled, self._default
+                    ),
                     enabled_locales=self._enabled,
                 )
                 step = await self._run(ctx)
@@ -151,11 +153,11 @@ class DialogEngine:
     def inflight(self) -> int:
         return self._inflight
 
-    async def drain(self, timeout: float) -> bool:
+    async def drain(self, grace_seconds: float) -> bool:
         """Wait for in-flight messages to finish (graceful shutdown); False if some did not."""
         self._closing = True
         try:
-            await asyncio.wait_for(self._idle.wait(), timeout)
+            await asyncio.wait_for(self._idle.wait(), grace_seconds)
         except TimeoutError:
             log.error("shutdown_drain_timeout", inflight=self._inflight)
             return False

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Codes people and platforms use for our languages that are not the ISO 639-1 code.
-_ALIASES = {"ua": "uk", "cz": "cs", "vn": "vi", "eng": "en", "ces": "cs", "ukr": "uk", "rus": "ru", "vie": "vi"}
+_ALIASES = {
+    "ua": "uk",
+    "cz": "cs",
+    "vn": "vi",
+    "eng": "en",
+    "ces": "cs",
+    "ukr": "uk",
+    "rus": "ru",
+    "vie": "vi",
+}
 
 
 def normalise_locale(code: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from typing import Protocol
 
 from redis.asyncio import Redis
@@ -69,8 +69,6 @@ class RedisLocks:
         try:
             yield
         finally:
-            try:
+            # Expired while we worked: another process may hold it now, and it is theirs to release.
+            with suppress(LockError):
                 await lock.release()
-            except LockError:
-                # Expired while we worked; another process may hold it now, which is theirs to release.
-                pass

@@ -19,6 +19,7 @@ def format_opening_hours(periods: Sequence[OpeningPeriod], locale: str) -> str:
     parts = []
     for (opens, closes), group in groupby(by_hours, key=lambda p: (p.opens, p.closes)):
         days = ", ".join(day_names[p.weekday] for p in sorted(group, key=lambda p: p.weekday))
-        hours = f"{format_time(opens, 'short', locale=babel_locale)}–{format_time(closes, 'short', locale=babel_locale)}"
+        start, end = (format_time(t, "short", locale=babel_locale) for t in (opens, closes))
+        hours = f"{start}–{end}"
         parts.append(f"{days} {hours}")
     return "; ".join(parts)

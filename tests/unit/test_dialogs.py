@@ -35,7 +35,8 @@ async def test_change_language_by_command(chat: ChatDriver) -> None:
     await chat.send("/language")
     assert "lang:uk" in chat.payloads
     await chat.press("lang:uk")
-    assert chat.last is not None and chat.last.locale == "uk"
+    assert chat.last is not None
+    assert chat.last.locale == "uk"
     await chat.send("/menu")
     assert chat.last.locale == "uk"  # remembered for the next messages
 

@@ -26,7 +26,8 @@ async def test_resent_message_is_handled_once(chat: ChatDriver) -> None:
     await chat.onboard("en")
     first = await chat.send("question one", message_id="web-1")
     again = await chat.send("question one", message_id="web-1")
-    assert first and again == []
+    assert first
+    assert again == []
     inbound = [t for d, t in await transcript(chat.assistant) if d == "in" and t == "question one"]
     assert len(inbound) == 1
 
@@ -69,16 +70,20 @@ async def test_shutdown_waits_for_messages_in_flight(assistant: Assistant) -> No
     handling = asyncio.create_task(chat.press("slow"))
     await asyncio.sleep(0.05)
     assert assistant.engine.inflight == 1
-    assert not await assistant.engine.drain(timeout=0.1)  # still busy: drain reports it
+    assert not await assistant.engine.drain(grace_seconds=0.1)  # still busy: drain reports it
     asyncio.get_running_loop().call_later(0.1, release.set)
-    assert await assistant.engine.drain(timeout=5)
+    assert await assistant.engine.drain(grace_seconds=5)
     assert (await handling)[0].text == assistant.translator.format("en", Msg.MENU_TITLE)
     async with assistant.sessions() as session:
-        stored = await session.scalar(select(func.count()).select_from(Message).where(Message.payload == "slow"))
+        stored = await session.scalar(
+            select(func.count()).select_from(Message).where(Message.payload == "slow")
+        )
     assert stored == 1  # the message was committed, not lost
 
 
-async def test_message_texts_never_reach_info_logs(chat: ChatDriver, caplog: pytest.LogCaptureFixture) -> None:
+async def test_message_texts_never_reach_info_logs(
+    chat: ChatDriver, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO)
     secret = "my residence card number is XY-998877"
     await chat.onboard("en")

@@ -22,7 +22,8 @@ async def test_first_message_gets_privacy_notice_in_hinted_language(assistant: A
     assert t.format("uk", Msg.FIRST_CONTACT_CONSENT_QUESTION) in chat.text
     assert "180" in chat.text  # the retention period is stated
     assert chat.payloads == ["start:agree", "start:decline", "start:languages"]
-    assert chat.last is not None and chat.last.locale == "uk"
+    assert chat.last is not None
+    assert chat.last.locale == "uk"
 
 
 async def test_nothing_is_stored_before_consent(assistant: Assistant) -> None:
@@ -36,7 +37,8 @@ async def test_nothing_is_stored_before_consent(assistant: Assistant) -> None:
 async def test_agree_then_language_then_menu(chat: ChatDriver) -> None:
     await chat.send("hi")
     await chat.press("start:agree")
-    assert chat.payloads[:1] == ["lang:en"] and "lang:vi" in chat.payloads
+    assert chat.payloads[:1] == ["lang:en"]
+    assert "lang:vi" in chat.payloads
     await chat.press("lang:cs")
     t = chat.assistant.translator
     assert t.format("cs", Msg.LANGUAGE_CHANGED) in chat.text
@@ -50,7 +52,8 @@ async def test_other_language_before_consent_shows_notice_in_that_language(chat:
     await chat.press("start:languages")
     assert "start:lang:vi" in chat.payloads
     await chat.press("start:lang:vi")
-    assert chat.last is not None and chat.last.locale == "vi"
+    assert chat.last is not None
+    assert chat.last.locale == "vi"
     assert chat.assistant.translator.format("vi", Msg.FIRST_CONTACT_CONSENT_QUESTION) in chat.text
     assert "start:agree" in chat.payloads
 

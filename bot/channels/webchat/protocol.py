@@ -52,7 +52,9 @@ def to_inbound(user_ref: str, event: dict[str, Any], locale_hint: str | None) ->
         if not payload or len(payload.encode()) > MAX_PAYLOAD_BYTES:
             payload = "invalid"
         label = event.get("label")
-        return InboundMessage.button(user_ref, payload, text=label[:200] if isinstance(label, str) else "", **extra)
+        return InboundMessage.button(
+            user_ref, payload, text=label[:200] if isinstance(label, str) else "", **extra
+        )
     if kind == "language" and isinstance(event.get("locale"), str):
         return InboundMessage.button(user_ref, f"lang:{event['locale'][:8]}", **extra)
     return None

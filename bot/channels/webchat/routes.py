@@ -31,7 +31,10 @@ CHROME = {msg.value.removeprefix("webchat-"): msg for msg in Msg if msg.value.st
 
 def chrome_strings(assistant: Assistant, locale: str) -> dict[str, str]:
     """The page's own labels in one language, so the browser holds no user-facing text."""
-    return {key: assistant.translator.format(locale, msg, {"centre": assistant.centre.name}) for key, msg in CHROME.items()}
+    return {
+        key: assistant.translator.format(locale, msg, {"centre": assistant.centre.name})
+        for key, msg in CHROME.items()
+    }
 
 
 def page_locale(assistant: Assistant, request: Request) -> str:
@@ -49,7 +52,10 @@ def page_locale(assistant: Assistant, request: Request) -> str:
 async def chat_page(request: Request) -> Response:
     assistant: Assistant = request.app.state.assistant
     locale = page_locale(assistant, request)
-    languages = [(code, assistant.translator.format(code, Msg(f"language-{code}"))) for code in assistant.settings.enabled_locales]
+    languages = [
+        (code, assistant.translator.format(code, Msg(f"language-{code}")))
+        for code in assistant.settings.enabled_locales
+    ]
     return templates.TemplateResponse(
         request,
         "webchat.html",
@@ -57,7 +63,9 @@ async def chat_page(request: Request) -> Response:
     )
 
 
-def history_event(locale: str, chrome: dict[str, str], entries: tuple[TranscriptEntry, ...]) -> dict[str, Any]:
+def history_event(
+    locale: str, chrome: dict[str, str], entries: tuple[TranscriptEntry, ...]
+) -> dict[str, Any]:
     return {
         "type": "history",
         "locale": locale,
@@ -79,10 +87,17 @@ async def chat_socket(websocket: WebSocket) -> None:
     try:
         view = await assistant.transcripts.recent(user_ref)
         settings = assistant.settings
-        locale = resolve_locale(view.locale, hello.locale_hint, settings.enabled_locales, settings.default_locale)
+        locale = resolve_locale(
+            view.locale, hello.locale_hint, settings.enabled_locales, settings.default_locale
+        )
         await websocket.send_json(history_event(locale, chrome_strings(assistant, locale), view.entries))
         if not view.entries:
-            locale = await _handle(assistant, websocket, InboundMessage.text_message(user_ref, "/start", locale_hint=locale), locale)
+            locale = await _handle(
+                assistant,
+                websocket,
+                InboundMessage.text_message(user_ref, "/start", locale_hint=locale),
+                locale,
+            )
         while True:
             event = parse_event(await websocket.receive_text())
             inbound = to_inbound(user_ref, event, locale) if event else None
@@ -102,7 +117,13 @@ async def _handle(assistant: Assistant, websocket: WebSocket, inbound: InboundMe
     """Run the engine shielded from a closing socket (the transcript keeps the reply); return the locale."""
     outbound = await asyncio.shield(assistant.engine.handle(inbound))
     if outbound.locale != locale and outbound.replies:
-        await websocket.send_json({"type": "chrome", "locale": outbound.locale, "chrome": chrome_strings(assistant, outbound.locale)})
+        await websocket.send_json(
+            {
+                "type": "chrome",
+                "locale": outbound.locale,
+                "chrome": chrome_strings(assistant, outbound.locale),
+            }
+        )
         locale = outbound.locale
     if assistant.webchat.connected(inbound.user_ref):
         await assistant.webchat.send(outbound)

@@ -1,0 +1,1 @@
+"""Appointment scheduling: services, availability, slots and bookings (free of channels and web)."""

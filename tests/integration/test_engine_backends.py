@@ -1,0 +1,62 @@
+"""The whole engine on every backend pair: SQLite or PostgreSQL, memory or (fake/real) Redis."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy import select
+
+from bot.app import Assistant, build_assistant
+from bot.channels.base import Channel, Outbound, Reply
+from bot.clients.models import Client, Message
+from bot.core.redis_state import RedisStateStore
+from bot.i18n.msg import Msg
+from tests.conftest import make_settings
+from tests.driver import ChatDriver
+
+
+class RecordingSender:
+    def __init__(self) -> None:
+        self.sent: list[Outbound] = []
+
+    async def send(self, outbound: Outbound) -> None:
+        self.sent.append(outbound)
+
+
+@pytest.fixture
+async def assistant_on(database_url: str, redis_or_memory: Redis | None) -> AsyncIterator[Assistant]:
+    built = build_assistant(make_settings(database_url), redis=redis_or_memory)
+    yield built
+    await built.engine.drain(5)
+    await built.db_engine.dispose()  # the Redis client belongs to the fixture
+
+
+async def test_conversation_survives_on_every_backend(assistant_on: Assistant) -> None:
+    chat = ChatDriver(assistant_on, "tg:1001", locale_hint="uk")
+    await chat.onboard("uk")
+    await chat.press("help")
+    assert "Velká Hradební 33" in chat.text
+    async with assistant_on.sessions() as session:
+        client = (await session.scalars(select(Client))).one()
+        texts = (await session.scalars(select(Message.direction))).all()
+    assert client.locale == "uk"
+    assert client.consent_at is not None
+    assert "in" in texts
+    assert "out" in texts
+    if isinstance(assistant_on.states, RedisStateStore):
+        assert (await assistant_on.states.load("tg:1001")).version >= 4
+
+
+async def test_notifier_uses_the_clients_language_and_channel(assistant_on: Assistant) -> None:
+    sender = RecordingSender()
+    assistant_on.notifier.register(Channel.TELEGRAM, sender)
+    await ChatDriver(assistant_on, "tg:2002").onboard("vi")
+    assert await assistant_on.notifier.notify("tg:2002", [Reply.of(Msg.MENU_TITLE)])
+    assert [o.locale for o in sender.sent] == ["vi"]
+    assert not await assistant_on.notifier.notify("tg:404", [Reply.of(Msg.MENU_TITLE)])  # never a stranger
+    async with assistant_on.sessions() as session:
+        last = (await session.scalars(select(Message).order_by(Message.id.desc()))).first()
+    assert last is not None
+    assert last.text == assistant_on.translator.format("vi", Msg.MENU_TITLE)

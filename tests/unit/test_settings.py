@@ -1,0 +1,95 @@
+"""Configuration: safe defaults, and one clear line naming the variable when something is wrong."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import time
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.config_errors import describe_settings_error
+from bot.settings import Settings, parse_opening_hours
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def settings(**env: str) -> Settings:
+    return Settings(_env_file=None, **env)  # type: ignore[arg-type]
+
+
+def test_defaults_run_on_a_laptop() -> None:
+    s = settings()
+    assert s.database_url.startswith("sqlite+aiosqlite:///data/")
+    assert s.redis_url is None
+    assert s.telegram_bot_token is None
+    assert (s.web_host, s.web_port) == ("127.0.0.1", 8080)
+    assert s.enabled_locales == ("cs", "en", "uk", "ru", "vi")
+
+
+def test_locales_and_hours_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENABLED_LOCALES", "uk, cs")
+    monkeypatch.setenv("DEFAULT_LOCALE", "cs")
+    monkeypatch.setenv("CENTRE_OPENING_HOURS", "fri 08:30-12:00; mon 9:00-17:00")
+    s = Settings(_env_file=None)
+    assert s.enabled_locales == ("uk", "cs")
+    assert [(p.weekday, p.opens, p.closes) for p in s.centre_opening_hours] == [
+        (0, time(9), time(17)),
+        (4, time(8, 30), time(12)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("WEB_PORT", "eighty", "WEB_PORT"),
+        ("ENABLED_LOCALES", "cs,xx", "unsupported locale(s) xx"),
+        ("CENTRE_OPENING_HOURS", "monday 10-16", "CENTRE_OPENING_HOURS"),
+        ("DATABASE_URL", "mysql://x", "DATABASE_URL"),
+        ("REDIS_URL", "localhost:6379", "REDIS_URL"),
+    ],
+)
+def test_invalid_values_name_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)
+    message = describe_settings_error(caught.value)
+    assert message.startswith("Configuration error: ")
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_default_locale_must_be_enabled(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENABLED_LOCALES", "cs,uk")
+    monkeypatch.setenv("DEFAULT_LOCALE", "en")
+    with pytest.raises(ValidationError, match="DEFAULT_LOCALE 'en' is not in ENABLED_LOCALES"):
+        Settings(_env_file=None)
+
+
+def test_opening_hours_reject_nonsense() -> None:
+    with pytest.raises(ValueError, match="closes before it opens"):
+        parse_opening_hours("mon 16:00-10:00")
+    with pytest.raises(ValueError, match="impossible time"):
+        parse_opening_hours("tue 25:00-26:00")
+
+
+def test_bad_configuration_stops_start_up_with_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "WEB_PORT": "99999", "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "Configuration error: WEB_PORT: Input should be less than or equal to 65535"
+    ]
