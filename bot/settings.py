@@ -89,7 +89,9 @@ class Settings(BaseSettings):
     def _known_locales(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         unknown = [code for code in value if code not in SUPPORTED_LOCALES]
         if unknown:
-            raise ValueError(f"unsupported locale(s) {', '.join(unknown)}; choose from {', '.join(SUPPORTED_LOCALES)}")
+            raise ValueError(
+                f"unsupported locale(s) {', '.join(unknown)}; choose from {', '.join(SUPPORTED_LOCALES)}"
+            )
         if not value:
             raise ValueError("at least one locale must be enabled")
         return tuple(dict.fromkeys(value))

@@ -12,7 +12,9 @@ from bot.settings import Settings
 def register(commands: Any) -> None:
     parser = commands.add_parser("i18n", help="translation tooling")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    actions.add_parser("generate", help="rewrite bot/i18n/msg.py from locales/en").set_defaults(handler=_generate)
+    actions.add_parser("generate", help="rewrite bot/i18n/msg.py from locales/en").set_defaults(
+        handler=_generate
+    )
 
 
 def _generate(args: argparse.Namespace, settings: Settings) -> int:

@@ -9,4 +9,6 @@ from starlette.responses import JSONResponse
 async def healthz(request: Request) -> JSONResponse:
     status = await request.app.state.assistant.health()
     healthy = all(status.values())
-    return JSONResponse({"status": "ok" if healthy else "unavailable", **status}, status_code=200 if healthy else 503)
+    return JSONResponse(
+        {"status": "ok" if healthy else "unavailable", **status}, status_code=200 if healthy else 503
+    )
