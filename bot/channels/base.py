@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -11,8 +12,10 @@ from typing import Any, Protocol
 
 from bot.i18n.msg import Msg
 
-# Telegram's callback_data holds at most 64 bytes; every payload must fit everywhere.
-MAX_PAYLOAD_BYTES = 64
+# Telegram's callback_data holds 64 bytes and our callback prefix takes 2 ("c|"); every payload
+# must fit on every channel, so the tightest limit is the rule. "|" is the callback separator.
+MAX_PAYLOAD_BYTES = 62
+PAYLOAD_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]+$")
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
@@ -92,8 +95,8 @@ class Choice:
     label: Text
 
     def __post_init__(self) -> None:
-        if not self.payload or len(self.payload.encode()) > MAX_PAYLOAD_BYTES:
-            raise ValueError(f"payload must be 1..{MAX_PAYLOAD_BYTES} bytes: {self.payload!r}")
+        if len(self.payload) > MAX_PAYLOAD_BYTES or not PAYLOAD_PATTERN.match(self.payload):
+            raise ValueError(f"payload must be 1..{MAX_PAYLOAD_BYTES} of [A-Za-z0-9_.:-]: {self.payload!r}")
 
 
 @dataclass(frozen=True)

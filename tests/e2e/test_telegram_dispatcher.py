@@ -1,0 +1,300 @@
+"""Telegram end to end: Updates through the real Dispatcher, the Bot API faked by a recording session."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import count
+
+import pytest
+import structlog
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramForbiddenError, TelegramUnauthorizedError
+from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, GetMe, SendChatAction, SendMessage
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    Location,
+    Message,
+    PhotoSize,
+    Sticker,
+    Update,
+    User,
+    Voice,
+    WriteAccessAllowed,
+)
+
+from bot.app import Assistant
+from bot.channels.base import Choice, Outbound, RenderedChoice, Reply, Text, choice
+from bot.channels.telegram.keyboards import ChoiceCallback, build_keyboard, unpack_payload
+from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, TelegramSender, split_text
+from bot.channels.telegram.service import TelegramPolling, build_telegram_service
+from bot.core.privacy import anon_ref
+from bot.i18n.msg import Msg
+from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
+
+CLIENT = User(id=5550001, is_bot=False, first_name="Olena", language_code="uk")
+PRIVATE = Chat(id=CLIENT.id, type="private")
+MENU = ["faq", "book", "human", "courses", "lang", "help"]
+
+
+def keyboard_payloads(message: SendMessage | Message) -> list[str]:
+    markup = message.reply_markup
+    rows = getattr(markup, "inline_keyboard", None) or []
+    return [unpack_payload(button.callback_data) or "?" for row in rows for button in row]
+
+
+async def wait_until(condition: Callable[[], bool], seconds: float = 5) -> None:
+    """For polling, which runs in its own task: look again until `condition` holds."""
+    async with asyncio.timeout(seconds):
+        while not condition():  # noqa: ASYNC110 - the conditions read plain lists, there is no event
+            await asyncio.sleep(0.01)
+
+
+@dataclass
+class TelegramClient:
+    """Olena on Telegram: sends updates into the Dispatcher and sees what the bot sent back."""
+
+    assistant: Assistant
+    bot: Bot
+    dispatcher: Dispatcher
+    session: RecordingSession
+
+    def __post_init__(self) -> None:
+        self._ids = count(1)
+
+    async def feed(self, **content: object) -> None:
+        """A message in Olena's private chat (or in `chat=` when given)."""
+        number = next(self._ids)
+        fields: dict[str, object] = {"chat": PRIVATE, "from_user": CLIENT, **content}
+        message = Message(message_id=number, date=datetime.now(UTC), **fields)  # type: ignore[arg-type]
+        await self.dispatcher.feed_update(self.bot, Update(update_id=number, message=message))
+
+    async def say(self, text: str) -> None:
+        await self.feed(text=text)
+
+    async def press(self, payload: str) -> Message:
+        """Press the button for `payload` on the newest message that has it; returns that message."""
+        for message in reversed(self.session.sent):
+            rows = message.reply_markup.inline_keyboard if message.reply_markup else []
+            for button in (b for row in rows for b in row):
+                if button.callback_data and unpack_payload(button.callback_data) == payload:
+                    await self.press_raw(message, button.callback_data)
+                    return message
+        raise AssertionError(f"no button for {payload!r} in the chat")
+
+    async def press_raw(self, message: Message, data: str) -> None:
+        number = next(self._ids)
+        callback = CallbackQuery(
+            id=f"cb{number}", from_user=CLIENT, chat_instance="ci", message=message, data=data
+        )
+        await self.dispatcher.feed_update(self.bot, Update(update_id=number, callback_query=callback))
+
+    async def onboard(self) -> None:
+        await self.say("Добрий день")
+        await self.press("start:agree")
+        await self.press("lang:uk")
+        self.session.clear()
+
+    @property
+    def replies(self) -> list[SendMessage]:
+        return self.session.of_type(SendMessage)
+
+    def uk(self, msg: Msg, **args: object) -> str:
+        return self.assistant.translator.format("uk", msg, args)
+
+
+@pytest.fixture
+async def olena(assistant: Assistant) -> AsyncIterator[TelegramClient]:
+    session = RecordingSession()
+    service = build_telegram_service(assistant, FAKE_TELEGRAM_TOKEN, session=session)
+    assert isinstance(service, TelegramPolling)
+    yield TelegramClient(assistant, service.bot, service.dispatcher, session)
+    await service.bot.session.close()
+
+
+async def test_first_text_gets_the_welcome_in_ukrainian_with_buttons(olena: TelegramClient) -> None:
+    await olena.say("Добрий день")
+    assert olena.session.of_type(SendChatAction)[0].action == "typing"
+    [reply] = olena.replies
+    assert reply.chat_id == CLIENT.id
+    assert olena.uk(Msg.FIRST_CONTACT_WELCOME, centre=olena.assistant.centre.name) in reply.text
+    assert olena.uk(Msg.FIRST_CONTACT_CONSENT_QUESTION) in reply.text
+    assert reply.parse_mode is None  # plain text: nothing typed by people can break the formatting
+    assert keyboard_payloads(reply) == ["start:agree", "start:decline", "start:languages"]
+
+
+async def test_pressing_agree_answers_removes_the_keyboard_and_offers_languages(
+    olena: TelegramClient,
+) -> None:
+    await olena.say("Добрий день")
+    olena.session.requests.clear()
+    pressed = await olena.press("start:agree")
+    [answered] = olena.session.of_type(AnswerCallbackQuery)
+    [edited] = olena.session.of_type(EditMessageReplyMarkup)
+    assert answered.callback_query_id.startswith("cb")
+    assert (edited.chat_id, edited.message_id, edited.reply_markup) == (CLIENT.id, pressed.message_id, None)
+    # The spinner stops and the old buttons go before the engine's answer is sent.
+    kinds = [type(r) for r in olena.session.requests]
+    assert kinds.index(AnswerCallbackQuery) < kinds.index(EditMessageReplyMarkup) < kinds.index(SendMessage)
+    [reply] = olena.replies
+    assert reply.text == olena.uk(Msg.FIRST_CONTACT_CHOOSE_LANGUAGE)
+    assert "lang:uk" in keyboard_payloads(reply)
+    assert all(p.startswith("lang:") for p in keyboard_payloads(reply))
+
+
+async def test_choosing_ukrainian_confirms_and_shows_the_menu(olena: TelegramClient) -> None:
+    await olena.say("Добрий день")
+    await olena.press("start:agree")
+    olena.session.clear()
+    await olena.press("lang:uk")
+    texts = [r.text for r in olena.replies]
+    assert olena.uk(Msg.LANGUAGE_CHANGED) in texts[0]
+    assert keyboard_payloads(olena.replies[-1]) == MENU
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {
+            "sticker": Sticker(
+                file_id="s",
+                file_unique_id="s",
+                type="regular",
+                width=512,
+                height=512,
+                is_animated=False,
+                is_video=False,
+            )
+        },
+        {"voice": Voice(file_id="v", file_unique_id="v", duration=3)},
+        {"location": Location(latitude=50.66, longitude=14.03)},
+        {"photo": [PhotoSize(file_id="p", file_unique_id="p", width=90, height=90)], "caption": "povolení"},
+    ],
+    ids=["sticker", "voice", "location", "photo-with-caption"],
+)
+async def test_unreadable_content_gets_a_polite_reply_in_ukrainian(
+    olena: TelegramClient, content: dict[str, object]
+) -> None:
+    await olena.onboard()
+    await olena.feed(**content)
+    [reply] = olena.replies
+    assert reply.text == olena.uk(Msg.INPUT_UNSUPPORTED)
+
+
+async def test_service_messages_are_ignored_on_purpose(olena: TelegramClient) -> None:
+    await olena.onboard()
+    await olena.feed(write_access_allowed=WriteAccessAllowed(from_request=True))
+    assert olena.session.requests == []
+
+
+async def test_group_chat_messages_get_no_answer(olena: TelegramClient) -> None:
+    await olena.feed(text="Ahoj všichni", chat=Chat(id=-100123, type="supergroup", title="Expats"))
+    await olena.feed(text="Hi", chat=Chat(id=-42, type="group", title="Friends"))
+    assert olena.session.requests == []
+
+
+async def test_a_button_of_an_old_keyboard_gets_a_reply_not_an_exception(olena: TelegramClient) -> None:
+    await olena.onboard()
+    await olena.say("щось незрозуміле")
+    old = olena.session.sent[-1]
+    olena.session.clear()
+    await olena.press_raw(old, ChoiceCallback(payload="gone:away").pack())
+    await olena.press_raw(old, "data-from-an-older-bot-version")
+    stale = olena.uk(Msg.INPUT_STALE_BUTTON)
+    assert [r.text for r in olena.replies] == [stale, stale]
+    assert keyboard_payloads(olena.replies[-1]) == MENU
+    assert len(olena.session.of_type(AnswerCallbackQuery)) == 2
+
+
+async def test_a_client_who_blocked_the_bot_is_logged_anonymously(olena: TelegramClient) -> None:
+    await olena.onboard()
+    olena.session.fail[SendMessage] = TelegramForbiddenError(
+        method=SendMessage(chat_id=CLIENT.id, text="x"), message="Forbidden: bot was blocked by the user"
+    )
+    with structlog.testing.capture_logs() as logs:
+        await olena.say("Ви тут?")
+    [failed] = [e for e in logs if e["event"] == "telegram_send_failed"]
+    assert failed["log_level"] == "warning"
+    assert failed["user"] == anon_ref(f"tg:{CLIENT.id}")
+    assert str(CLIENT.id) not in repr(logs)
+
+
+async def test_a_long_reply_is_split_on_paragraphs_with_the_keyboard_last(olena: TelegramClient) -> None:
+    paragraph = Text(Msg.HELP_CONTACT_ADDRESS, {"address": "Velká Hradební " * 33})
+    reply = Reply(lines=(paragraph,) * 10, choices=(choice("menu", Msg.COMMON_BACK_TO_MENU),))
+    rendered = olena.assistant.translator.render("uk", reply).text
+    assert 4_096 < len(rendered) < 8_192
+    sender = TelegramSender(olena.bot, olena.assistant.translator)
+    await sender.send(Outbound(f"tg:{CLIENT.id}", "uk", (reply,)))
+    first, second = olena.replies
+    assert len(first.text) <= MAX_MESSAGE_CHARS
+    assert len(second.text) <= MAX_MESSAGE_CHARS
+    assert f"{first.text}\n\n{second.text}" == rendered
+    assert first.reply_markup is None
+    assert keyboard_payloads(second) == ["menu"]
+
+
+def test_split_text_cuts_one_overlong_line_at_spaces() -> None:
+    text = "slovo " * 1_000
+    parts = split_text(text.strip())
+    assert len(parts) == 2
+    assert max(len(p) for p in parts) <= MAX_MESSAGE_CHARS
+    assert " ".join(parts) == text.strip()
+
+
+def test_keyboard_layout_and_payloads_that_do_not_fit() -> None:
+    short = build_keyboard(
+        [RenderedChoice("a", "Ano"), RenderedChoice("b", "Ne"), RenderedChoice("c", "Menu")]
+    )
+    assert short is not None
+    assert [len(row) for row in short.inline_keyboard] == [2, 1]
+    long = build_keyboard([RenderedChoice("a", "A much longer label here"), RenderedChoice("b", "Ne")])
+    assert long is not None
+    assert [len(row) for row in long.inline_keyboard] == [1, 1]
+    kept = build_keyboard([RenderedChoice("x" * 63, "Too long"), RenderedChoice("ok", "OK")])
+    assert kept is not None
+    assert [b.text for row in kept.inline_keyboard for b in row] == ["OK"]
+    assert Choice("x" * 62, Text(Msg.MENU_HELP))  # 62 bytes + "c|" is exactly Telegram's 64
+
+
+async def test_the_notifier_delivers_to_telegram_clients(olena: TelegramClient) -> None:
+    await olena.onboard()
+    assert await olena.assistant.notifier.notify(f"tg:{CLIENT.id}", [Reply.of(Msg.INPUT_UNSUPPORTED)])
+    [reply] = olena.replies
+    assert (reply.chat_id, reply.text) == (CLIENT.id, olena.uk(Msg.INPUT_UNSUPPORTED))
+
+
+async def test_polling_answers_updates_and_stops_cleanly(assistant: Assistant) -> None:
+    session = RecordingSession()
+    service = build_telegram_service(assistant, FAKE_TELEGRAM_TOKEN, session=session)
+    message = Message(message_id=1, date=datetime.now(UTC), chat=PRIVATE, from_user=CLIENT, text="Привіт")
+    session.updates.append(Update(update_id=7, message=message))
+    await service.start()
+    await wait_until(lambda: bool(session.of_type(SendMessage)))
+    await service.stop()
+    assert session.of_type(GetMe)
+    assert session.closed >= 1
+
+
+async def test_a_refused_token_is_logged_and_the_app_runs_on(assistant: Assistant) -> None:
+    session = RecordingSession()
+    session.fail[GetMe] = TelegramUnauthorizedError(method=GetMe(), message="Unauthorized")
+    service = build_telegram_service(assistant, FAKE_TELEGRAM_TOKEN, session=session)
+    with structlog.testing.capture_logs() as logs:
+        await service.start()
+        await wait_until(lambda: any(e["event"] == "telegram_disabled" for e in logs))
+        await service.stop()
+    [disabled] = [e for e in logs if e["event"] == "telegram_disabled"]
+    assert disabled["log_level"] == "error"
+    assert "TELEGRAM_BOT_TOKEN" in disabled["reason"]
+
+
+async def test_a_malformed_token_is_logged_and_the_app_runs_on(assistant: Assistant) -> None:
+    service = build_telegram_service(assistant, "not a token")
+    with structlog.testing.capture_logs() as logs:
+        await service.start()
+        await service.stop()
+    assert any("TELEGRAM_BOT_TOKEN" in e.get("reason", "") for e in logs)

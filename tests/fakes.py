@@ -1,0 +1,109 @@
+"""Test doubles for the edges of the system; each raises when called in a way it does not expect."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+from typing import Any, TypeVar, cast
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    GetMe,
+    GetUpdates,
+    SendChatAction,
+    SendMessage,
+    TelegramMethod,
+)
+from aiogram.types import Chat, InlineKeyboardMarkup, Message, Update, User
+
+TelegramType = TypeVar("TelegramType")
+MethodT = TypeVar("MethodT", bound=TelegramMethod[Any])
+
+FAKE_TELEGRAM_TOKEN = "42:TEST-token-for-the-recording-session"
+BOT_USER = User(id=42, is_bot=True, first_name="Assistant", username="integration_test_bot")
+
+
+class RecordingSession(BaseSession):
+    """A Bot API session that records every method and answers with a plausible result.
+
+    Like the MockedSession of aiogram's own tests, but answering by method type, so a whole
+    conversation runs without scripting each response. `fail[SendMessage] = TelegramForbiddenError(...)`
+    makes a method raise; `updates` feeds getUpdates when polling is under test.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list[TelegramMethod[Any]] = []
+        self.sent: list[Message] = []
+        self.fail: dict[type[TelegramMethod[Any]], Exception] = {}
+        self.updates: deque[Update] = deque()
+        self.closed = 0
+        self._next_message_id = 1000
+
+    async def close(self) -> None:
+        self.closed += 1
+
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 - the signature is aiogram's
+    ) -> TelegramType:
+        self.requests.append(method)
+        failure = self.fail.get(type(method))
+        if failure is not None:
+            raise failure
+        return cast(TelegramType, await self._result(bot, method))
+
+    async def _result(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
+        if isinstance(method, SendMessage):
+            return self._message(bot, method)
+        if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup | SendChatAction):
+            return True
+        if isinstance(method, GetMe):
+            return BOT_USER
+        if isinstance(method, GetUpdates):
+            if not self.updates:
+                # A long poll that found nothing; short, so stopping a test's polling is quick.
+                await asyncio.sleep(0.01)
+            batch = list(self.updates)
+            self.updates.clear()
+            return batch
+        raise AssertionError(f"RecordingSession does not expect {type(method).__name__}")
+
+    def _message(self, bot: Bot, method: SendMessage) -> Message:
+        self._next_message_id += 1
+        markup = method.reply_markup
+        message = Message(
+            message_id=self._next_message_id,
+            date=datetime.now(UTC),
+            chat=Chat(id=int(method.chat_id), type="private"),
+            from_user=BOT_USER,
+            text=method.text,
+            reply_markup=markup if isinstance(markup, InlineKeyboardMarkup) else None,
+        ).as_(bot)
+        self.sent.append(message)
+        return message
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,  # noqa: ASYNC109 - the signature is aiogram's
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        raise AssertionError("RecordingSession does not download files")
+        yield b""  # an async generator, as the base class declares
+
+    def of_type(self, method_type: type[MethodT]) -> list[MethodT]:
+        return [request for request in self.requests if isinstance(request, method_type)]
+
+    def clear(self) -> None:
+        """Forget the requests so far; `sent` stays, as the chat history stays on the phone."""
+        self.requests.clear()
