@@ -46,7 +46,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("staff_id", sa.Integer(), nullable=True),
         sa.Column("action", sa.String(length=64), nullable=False),
-        sa.Column("target", sa.String(length=128), nullable=True),
+        sa.Column("target", sa.String(length=255), nullable=True),
         sa.Column("detail", sa.Text(), nullable=True),
         sa.Column("at", bot.db.base.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
