@@ -21,18 +21,23 @@ from bot.core.state_store import MemoryStateStore, StateStore
 from bot.core.transcript import Transcripts
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
+from bot.i18n.sources import read_sources
 from bot.i18n.translator import Translator
+from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
 from bot.settings import Settings
 from dialogs.book_appointment import BookAppointment
 from dialogs.change_language import ChangeLanguage
 from dialogs.course_news import CourseNews
+from dialogs.escalation import Escalation
 from dialogs.fallback import Fallback
+from dialogs.faq import Faq
 from dialogs.first_contact import FirstContact
 from dialogs.help import Help
 from dialogs.main_menu import MainMenu
 from dialogs.questions import Questions
 from dialogs.talk_to_counsellor import TalkToCounsellor
+from dialogs.understand import Understand
 
 log = structlog.get_logger(__name__)
 DAY = 86_400
@@ -59,6 +64,7 @@ class Assistant:
     webchat: WebChatHub
     transcripts: Transcripts
     centre: CentreInfo
+    understanding: Understanding
     extras: dict[str, object] = field(default_factory=dict)
 
     async def check_schema(self) -> None:
@@ -91,10 +97,11 @@ class Assistant:
         await self.db_engine.dispose()
 
 
-def build_router(centre: CentreInfo, settings: Settings) -> DialogRouter:
+def build_router(centre: CentreInfo, settings: Settings, understanding: Understanding) -> DialogRouter:
     """Register every dialog; order carries no meaning, conflicts raise at start-up."""
     router = DialogRouter()
     days = settings.message_retention_days
+    sources = read_sources(LOCALES_DIR / "en" / "faq.ftl")
     for dialog in (
         FirstContact(centre, days),
         MainMenu(),
@@ -104,14 +111,19 @@ def build_router(centre: CentreInfo, settings: Settings) -> DialogRouter:
         BookAppointment(centre),
         TalkToCounsellor(centre),
         CourseNews(centre),
+        Faq(centre, sources),
+        Escalation(centre),
+        Understand(understanding.policy, router),
         Fallback(),
     ):
         dialog.register(router)
     return router
 
 
-def build_assistant(settings: Settings, *, redis: Redis | None = None) -> Assistant:
-    """Build without I/O; connections open lazily on first use."""
+def build_assistant(
+    settings: Settings, understanding: Understanding, *, redis: Redis | None = None
+) -> Assistant:
+    """Build without network I/O; connections open lazily on first use. NLU is loaded by the caller."""
     if settings.sqlite_path is not None:
         settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     db_engine = create_engine(settings.database_url)
@@ -127,7 +139,7 @@ def build_assistant(settings: Settings, *, redis: Redis | None = None) -> Assist
         states, locks = MemoryStateStore(ttl), MemoryLocks()
     translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
     centre = CentreInfo.from_settings(settings)
-    router = build_router(centre, settings)
+    router = build_router(centre, settings, understanding)
     engine = DialogEngine(
         router=router,
         states=states,
@@ -136,6 +148,7 @@ def build_assistant(settings: Settings, *, redis: Redis | None = None) -> Assist
         translator=translator,
         enabled_locales=settings.enabled_locales,
         default_locale=settings.default_locale,
+        nlu=understanding.parser,
     )
     notifier = Notifier(sessions, translator, settings.default_locale)
     webchat = WebChatHub(translator)
@@ -154,4 +167,5 @@ def build_assistant(settings: Settings, *, redis: Redis | None = None) -> Assist
         webchat=webchat,
         transcripts=Transcripts(sessions),
         centre=centre,
+        understanding=understanding,
     )

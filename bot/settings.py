@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     conversation_state_ttl_days: int = Field(default=90, ge=1, le=3650)
     shutdown_grace_seconds: float = Field(default=20.0, gt=0, le=600)
 
+    nlu_model_path: Path = Path("data/nlu/model.joblib")
+
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "console"
 

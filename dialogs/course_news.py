@@ -6,6 +6,7 @@ from bot.channels.base import Reply, Text
 from bot.core.centre import CentreInfo
 from bot.core.dialogs import DialogContext, DialogRouter, Step
 from bot.i18n.msg import Msg
+from bot.nlu.intents import Intent
 from dialogs.common import back_to_menu, contact_args
 
 
@@ -15,6 +16,7 @@ class CourseNews:
 
     def register(self, router: DialogRouter) -> None:
         router.on_payload("courses", self.handle)
+        router.on_intent(Intent.SUBSCRIBE_COURSES.value, self.handle)
 
     async def handle(self, ctx: DialogContext) -> Step:
         ctx.state.reset()

@@ -6,6 +6,7 @@ from bot.channels.base import Choice, Reply, Text, choice
 from bot.core.centre import CentreInfo
 from bot.core.dialogs import DialogContext, DialogRouter, Step
 from bot.i18n.msg import Msg
+from bot.nlu.repository import NluMissRepository
 from dialogs.common import back_to_menu, contact_args
 
 
@@ -40,6 +41,7 @@ class Help:
             return Step.say(Msg.HELP_PRIVACY_FORGET_CONFIRM, buttons)
         if ctx.arg == "forget-yes":
             deleted = await ctx.clients.forget(ctx.client)
+            await NluMissRepository(ctx.session).forget_client(ctx.client.id)
             ctx.state.reset()
             return Step.say(Msg.HELP_PRIVACY_FORGET_DONE, count=deleted)
         privacy_buttons: tuple[Choice, ...] = (

@@ -11,6 +11,7 @@ from redis.asyncio import Redis
 
 from bot.app import Assistant, build_assistant
 from bot.logging_setup import configure_logging
+from bot.nlu.service import Understanding, load_understanding
 from bot.settings import Settings
 from tests import backends
 from tests.driver import ChatDriver
@@ -47,10 +48,16 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def understanding(tmp_path_factory: pytest.TempPathFactory) -> Understanding:
+    """The real NLU, trained once per test run from the repository's nlu_data/."""
+    return load_understanding(tmp_path_factory.mktemp("nlu") / "model.joblib")
+
+
 @pytest.fixture
-async def assistant(sqlite_url: str) -> AsyncIterator[Assistant]:
+async def assistant(sqlite_url: str, understanding: Understanding) -> AsyncIterator[Assistant]:
     """The whole assistant on embedded defaults: SQLite file and in-process state."""
-    built = build_assistant(make_settings(sqlite_url))
+    built = build_assistant(make_settings(sqlite_url), understanding)
     yield built
     await built.aclose()
 
@@ -58,3 +65,9 @@ async def assistant(sqlite_url: str) -> AsyncIterator[Assistant]:
 @pytest.fixture
 def chat(assistant: Assistant) -> ChatDriver:
     return ChatDriver(assistant, "console:alice")
+
+
+@pytest.fixture
+def assistant_chat(assistant: Assistant) -> ChatDriver:
+    """A client whose device tells us nothing about their language."""
+    return ChatDriver(assistant, "console:newcomer", locale_hint=None)

@@ -14,6 +14,7 @@ from bot.app import build_assistant
 from bot.channels.base import Channel, Outbound, make_user_ref
 from bot.channels.console import converse
 from bot.db import migrate
+from bot.nlu.service import load_understanding
 from bot.settings import Settings
 
 
@@ -37,7 +38,8 @@ async def _stdin_lines() -> AsyncIterator[str]:
 
 async def chat(settings: Settings, lang: str | None, user: str | None) -> int:
     await asyncio.to_thread(migrate.upgrade, settings.database_url)
-    assistant = build_assistant(settings)
+    understanding = await asyncio.to_thread(load_understanding, settings.nlu_model_path)
+    assistant = build_assistant(settings, understanding)
     user_ref = make_user_ref(Channel.CONSOLE, user or uuid.uuid4().hex[:12])
 
     def render(outbound: object) -> list[Any]:

@@ -15,6 +15,8 @@ import uvicorn
 from bot.app import Assistant, SchemaNotCurrent, build_assistant
 from bot.core.background import BackgroundService, PeriodicTask
 from bot.core.retention import purge_expired_messages
+from bot.nlu.loader import TrainingDataError
+from bot.nlu.service import load_understanding
 from bot.settings import Settings
 from bot.web.app import build_web_app
 
@@ -59,7 +61,13 @@ def background_services(assistant: Assistant) -> list[BackgroundService]:
 
 
 async def serve(settings: Settings) -> int:
-    assistant = build_assistant(settings)
+    try:
+        # Trains on first start or when nlu_data/ changed (well under a minute); loads in a second otherwise.
+        understanding = await asyncio.to_thread(load_understanding, settings.nlu_model_path)
+    except TrainingDataError as error:
+        print(f"Start-up error: nlu_data/ has {len(error.problems)} problem(s):\n{error}", file=sys.stderr)
+        return 2
+    assistant = build_assistant(settings, understanding)
     try:
         await assistant.check_schema()
     except SchemaNotCurrent as exc:

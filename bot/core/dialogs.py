@@ -13,6 +13,7 @@ from bot.clients.models import Client
 from bot.clients.repository import ClientRepository, ClientThread
 from bot.core.state import ConversationState
 from bot.i18n.msg import Msg
+from bot.nlu.parser import Parse
 
 
 @dataclass
@@ -26,6 +27,7 @@ class DialogContext:
     locale: str
     enabled_locales: tuple[str, ...]
     arg: str = ""
+    parse: Parse | None = None  # free text only: language and ranked intents
 
     @property
     def client(self) -> Client:
@@ -80,6 +82,8 @@ class DialogRouter:
         self._payloads: dict[str, Handler] = {}
         self._commands: dict[str, Handler] = {}
         self._awaiting: dict[tuple[str, str], Handler] = {}
+        self._intents: dict[str, Handler] = {}
+        self._text: Handler | None = None
         self._gate: tuple[Callable[[DialogContext], bool], Handler] | None = None
         self._fallback: Handler | None = None
         self._stale: Handler | None = None
@@ -95,6 +99,17 @@ class DialogRouter:
     def on_text(self, dialog: str, step: str, handler: Handler) -> None:
         """Free text goes to `handler` while the conversation is at (dialog, step)."""
         self._claim(self._awaiting, (dialog, step), handler)
+
+    def on_intent(self, intent: str, handler: Handler) -> None:
+        """The dialog that serves an intent once the policy has chosen it."""
+        self._claim(self._intents, intent, handler)
+
+    def intent_handler(self, intent: str) -> Handler | None:
+        return self._intents.get(intent)
+
+    def set_text_handler(self, handler: Handler) -> None:
+        """Free text no dialog step is waiting for goes here (understanding); else to the fallback."""
+        self._text = handler
 
     def set_gate(self, applies: Callable[[DialogContext], bool], handler: Handler) -> None:
         """While `applies`, every message goes to `handler` (first contact before consent)."""
@@ -132,7 +147,7 @@ class DialogRouter:
             name, ctx.arg = command
             return self._commands.get(name) or self._required(self._fallback)
         awaiting = self._awaiting.get((ctx.state.dialog or "", ctx.state.step or ""))
-        return awaiting or self._required(self._fallback)
+        return awaiting or self._text or self._required(self._fallback)
 
     @staticmethod
     def _required(handler: Handler | None) -> Handler:

@@ -12,18 +12,21 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import InboundKind, InboundMessage, Outbound, Reply
 from bot.clients.repository import ClientRepository, ClientThread
-from bot.core.dialogs import DialogContext, DialogRouter, Step
+from bot.core.dialogs import DialogContext, DialogRouter, Step, parse_command
 from bot.core.locale import resolve_locale
 from bot.core.locks import ConversationLocks, LockTimeout
 from bot.core.privacy import anon_ref
 from bot.core.state_store import StateStore
 from bot.i18n.msg import Msg
 from bot.i18n.translator import Translator
+from bot.nlu.parser import NluParser, Parse
 
 log = structlog.get_logger(__name__)
 
 # Longer texts are refused politely instead of processed: no platform sends more in one message.
 MAX_TEXT_CHARS = 10_000
+# Below this, a detected language does not override the channel's hint (short texts are ambiguous).
+DETECTION_TRUSTED = 0.75
 
 
 class DialogEngine:
@@ -39,6 +42,7 @@ class DialogEngine:
         translator: Translator,
         enabled_locales: tuple[str, ...],
         default_locale: str,
+        nlu: NluParser | None = None,
     ) -> None:
         self._router = router
         self._states = states
@@ -47,6 +51,7 @@ class DialogEngine:
         self._translator = translator
         self._enabled = enabled_locales
         self._default = default_locale
+        self._nlu = nlu
         self._inflight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -61,7 +66,7 @@ class DialogEngine:
                     outbound = await self._handle_locked(message)
             except LockTimeout:
                 log.warning("conversation_busy", user=anon_ref(message.user_ref))
-                locale = resolve_locale(None, message.locale_hint, self._enabled, self._default)
+                locale = resolve_locale((message.locale_hint,), self._enabled, self._default)
                 outbound = Outbound(message.user_ref, locale, (Reply.of(Msg.ERROR_BUSY),))
             log.info(
                 "message_handled",
@@ -84,15 +89,15 @@ class DialogEngine:
                 thread = await clients.get_or_create(message.user_ref)
                 if message_id and await clients.seen_platform_message(thread, message_id):
                     return Outbound(message.user_ref, thread.client.locale or self._default, ())
+                parse = self._understand(message)
                 ctx = DialogContext(
                     message=message,
                     state=state,
                     thread=thread,
                     session=session,
-                    locale=resolve_locale(
-                        thread.client.locale, message.locale_hint, self._enabled, self._default
-                    ),
+                    locale=self._locale(thread.client.locale, parse, message.locale_hint),
                     enabled_locales=self._enabled,
+                    parse=parse,
                 )
                 step = await self._run(ctx)
                 await self._record(clients, ctx, step)
@@ -104,6 +109,25 @@ class DialogEngine:
             state.remember_message_id(message_id)
         await self._states.save(state)
         return outbound
+
+    def _understand(self, message: InboundMessage) -> Parse | None:
+        """Parse free text (not commands, not button presses); None when there is nothing to parse."""
+        text = message.text.strip()
+        if (
+            self._nlu is None
+            or message.kind is not InboundKind.TEXT
+            or not text
+            or len(text) > MAX_TEXT_CHARS
+        ):
+            return None
+        if parse_command(text) is not None:
+            return None
+        return self._nlu.parse(text)
+
+    def _locale(self, stored: str | None, parse: Parse | None, hint: str | None) -> str:
+        """The client's choice, then the language they write in, then the channel's hint, then the default."""
+        detected = parse.language.code if parse and parse.language.confidence >= DETECTION_TRUSTED else None
+        return resolve_locale((stored, detected, hint), self._enabled, self._default)
 
     async def _apologise(self, message: InboundMessage) -> Outbound:
         """After a failed step: keep the client's words (with consent) and apologise in their language."""
@@ -118,7 +142,7 @@ class DialogEngine:
                         await clients.record_inbound(thread, message.text, message.payload, None)
         except Exception:
             log.exception("message_not_saved", user=anon_ref(message.user_ref))
-        locale = resolve_locale(stored, message.locale_hint, self._enabled, self._default)
+        locale = resolve_locale((stored, message.locale_hint), self._enabled, self._default)
         return Outbound(message.user_ref, locale, (Reply.of(Msg.ERROR_TRY_AGAIN),))
 
     async def _run(self, ctx: DialogContext) -> Step:

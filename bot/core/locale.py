@@ -1,4 +1,4 @@
-"""Locale resolution: the stored choice, then the channel's hint, then the default."""
+"""Locale resolution: the stored choice, then detection, then the channel's hint, then the default."""
 
 from __future__ import annotations
 
@@ -25,8 +25,10 @@ def normalise_locale(code: str | None) -> str | None:
     return _ALIASES.get(base, base) or None
 
 
-def resolve_locale(stored: str | None, hint: str | None, enabled: Sequence[str], default: str) -> str:
-    for candidate in (stored, normalise_locale(hint)):
-        if candidate and candidate in enabled:
-            return candidate
+def resolve_locale(candidates: Sequence[str | None], enabled: Sequence[str], default: str) -> str:
+    """The first enabled one of, in order: the stored choice, the detected language, the channel's hint."""
+    for candidate in candidates:
+        code = normalise_locale(candidate)
+        if code and code in enabled:
+            return code
     return default

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clients.repository import ClientRepository
 from bot.db.base import utcnow
+from bot.nlu.repository import NluMissRepository
 
 log = structlog.get_logger(__name__)
 
@@ -17,6 +18,7 @@ async def purge_expired_messages(sessions: async_sessionmaker[AsyncSession], ret
     cutoff = utcnow() - timedelta(days=retention_days)
     async with sessions() as session, session.begin():
         deleted = await ClientRepository(session).purge_messages_before(cutoff)
+        deleted += await NluMissRepository(session).purge_before(cutoff)
     if deleted:
         log.info("retention_purged", messages=deleted, retention_days=retention_days)
     return deleted

@@ -2,6 +2,7 @@
 
 from bot.clients import models as clients_models
 from bot.db.base import Base
+from bot.nlu import models as nlu_models
 from bot.staff import models as staff_models
 
-__all__ = ["Base", "clients_models", "staff_models"]
+__all__ = ["Base", "clients_models", "nlu_models", "staff_models"]

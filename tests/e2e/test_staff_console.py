@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot.app import Assistant, build_assistant
 from bot.i18n.msg import Msg
+from bot.nlu.service import Understanding
 from bot.paths import REPO_ROOT
 from bot.settings import SUPPORTED_LOCALES
 from bot.staff.models import AuditEntry, Role
@@ -142,9 +143,9 @@ async def test_login_opens_the_overview_with_name_role_and_pages(
 
 
 async def test_session_cookie_is_secure_when_configured(
-    sqlite_url: str, staff: dict[Role, StaffMember]
+    sqlite_url: str, staff: dict[Role, StaffMember], understanding: Understanding
 ) -> None:
-    secure = build_assistant(make_settings(sqlite_url, staff_cookie_secure=True))
+    secure = build_assistant(make_settings(sqlite_url, staff_cookie_secure=True), understanding)
     try:
         # Browsers (and httpx) return Secure cookies over HTTPS only, as behind the production proxy.
         async with client_for(secure, scheme="https") as http:

@@ -13,6 +13,7 @@ from starlette.testclient import TestClient, WebSocketTestSession
 
 from bot.app import Assistant, build_assistant
 from bot.i18n.msg import Msg
+from bot.nlu.service import Understanding
 from bot.web.app import build_web_app
 from tests.conftest import make_settings
 from tests.e2e.browser import free_port
@@ -120,9 +121,11 @@ def test_health_reports_database(client: TestClient) -> None:
     assert response.json() == {"status": "ok", "database": True}
 
 
-async def test_health_is_unavailable_when_redis_is_down(sqlite_url: str) -> None:
+async def test_health_is_unavailable_when_redis_is_down(
+    sqlite_url: str, understanding: Understanding
+) -> None:
     dead_redis = Redis.from_url(f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=0.5)
-    assistant = build_assistant(make_settings(sqlite_url), redis=dead_redis)
+    assistant = build_assistant(make_settings(sqlite_url), understanding, redis=dead_redis)
     try:
         transport = httpx.ASGITransport(app=build_web_app(assistant))
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:

@@ -13,6 +13,7 @@ from bot.channels.base import Channel, Outbound, Reply
 from bot.clients.models import Client, Message
 from bot.core.redis_state import RedisStateStore
 from bot.i18n.msg import Msg
+from bot.nlu.service import Understanding
 from tests.conftest import make_settings
 from tests.driver import ChatDriver
 
@@ -26,8 +27,10 @@ class RecordingSender:
 
 
 @pytest.fixture
-async def assistant_on(database_url: str, redis_or_memory: Redis | None) -> AsyncIterator[Assistant]:
-    built = build_assistant(make_settings(database_url), redis=redis_or_memory)
+async def assistant_on(
+    database_url: str, redis_or_memory: Redis | None, understanding: Understanding
+) -> AsyncIterator[Assistant]:
+    built = build_assistant(make_settings(database_url), understanding, redis=redis_or_memory)
     yield built
     await built.engine.drain(5)
     await built.db_engine.dispose()  # the Redis client belongs to the fixture

@@ -61,10 +61,10 @@ async def test_privacy_shows_consent_date_and_forget_deletes_transcript(chat: Ch
     assert "start:agree" in chat.payloads  # consent is asked again
 
 
-async def test_unknown_text_gets_fallback_with_menu(chat: ChatDriver) -> None:
+async def test_out_of_scope_question_gets_a_polite_reply_with_menu(chat: ChatDriver) -> None:
     await chat.onboard("en")
-    await chat.send("what is the weather in Prague")
-    assert chat.assistant.translator.format("en", Msg.FALLBACK_NOT_UNDERSTOOD) in chat.text
+    await chat.send("what is the weather in Prague tomorrow")
+    assert chat.text.startswith(chat.assistant.translator.format("en", Msg.FAQ_OUT_OF_SCOPE).split("\n")[0])
     assert "faq" in chat.payloads
 
 
@@ -85,7 +85,8 @@ async def test_empty_message_is_answered(chat: ChatDriver) -> None:
 async def test_ten_thousand_characters_are_handled_and_longer_refused(chat: ChatDriver) -> None:
     await chat.onboard("en")
     await chat.send("a" * 10_000)
-    assert chat.assistant.translator.format("en", Msg.FALLBACK_NOT_UNDERSTOOD) in chat.text
+    assert chat.text
+    assert chat.assistant.translator.format("en", Msg.ERROR_TRY_AGAIN) not in chat.text
     await chat.send("b" * 10_001)
     assert "10001" in chat.text.replace(",", "").replace("\u00a0", "")
 
@@ -93,7 +94,10 @@ async def test_ten_thousand_characters_are_handled_and_longer_refused(chat: Chat
 async def test_emoji_storm_and_unsupported_content(chat: ChatDriver) -> None:
     await chat.onboard("vi")
     await chat.send("😀🔥🇺🇦" * 500)
-    assert chat.assistant.translator.format("vi", Msg.FALLBACK_NOT_UNDERSTOOD) in chat.text
+    assert chat.text
+    assert chat.assistant.translator.format("vi", Msg.ERROR_TRY_AGAIN) not in chat.text
+    assert chat.last is not None
+    assert chat.last.locale == "vi"
     from bot.channels.base import InboundMessage
 
     outbound = await chat.assistant.engine.handle(InboundMessage.unsupported(chat.user_ref, "sticker"))

@@ -88,7 +88,7 @@ async def chat_socket(websocket: WebSocket) -> None:
         view = await assistant.transcripts.recent(user_ref)
         settings = assistant.settings
         locale = resolve_locale(
-            view.locale, hello.locale_hint, settings.enabled_locales, settings.default_locale
+            (view.locale, hello.locale_hint), settings.enabled_locales, settings.default_locale
         )
         await websocket.send_json(history_event(locale, chrome_strings(assistant, locale), view.entries))
         if not view.entries:

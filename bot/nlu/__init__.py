@@ -1,0 +1,1 @@
+"""Understanding clients: language identification, intent classification, entities and the policy."""
