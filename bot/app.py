@@ -102,10 +102,11 @@ def build_router(centre: CentreInfo, settings: Settings, understanding: Understa
     router = DialogRouter()
     days = settings.message_retention_days
     sources = read_sources(LOCALES_DIR / "en" / "faq.ftl")
+    understand = Understand(understanding.parser, understanding.policy, router)
     for dialog in (
         FirstContact(centre, days),
         MainMenu(),
-        ChangeLanguage(),
+        ChangeLanguage(understand.answer_text),
         Help(centre, days),
         Questions(),
         BookAppointment(centre),
@@ -113,7 +114,7 @@ def build_router(centre: CentreInfo, settings: Settings, understanding: Understa
         CourseNews(centre),
         Faq(centre, sources),
         Escalation(centre),
-        Understand(understanding.policy, router),
+        understand,
         Fallback(),
     ):
         dialog.register(router)

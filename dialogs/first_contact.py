@@ -10,6 +10,8 @@ from bot.i18n.msg import Msg
 from dialogs.common import contact_args
 from dialogs.language_names import language_choices
 
+PENDING_DIALOG = "first_contact"
+
 
 class FirstContact:
     """Until a client consents, every message lands here; nothing of theirs is stored before that."""
@@ -22,6 +24,9 @@ class FirstContact:
         router.set_gate(lambda ctx: ctx.client.consent_at is None, self.handle)
 
     async def handle(self, ctx: DialogContext) -> Step:
+        if ctx.parse is not None:
+            # Their question is answered once they have agreed and chosen a language (state only).
+            ctx.state.enter(PENDING_DIALOG, "notice", pending=ctx.parse.text)
         payload = ctx.message.payload if ctx.message.kind is InboundKind.PAYLOAD else ""
         if payload == "start:agree":
             return self._agree(ctx)
@@ -52,7 +57,10 @@ class FirstContact:
     def _agree(self, ctx: DialogContext) -> Step:
         ctx.client.consent_at = utcnow()
         ctx.set_locale(ctx.locale)
+        pending = ctx.state.data.get("pending") if ctx.state.dialog == PENDING_DIALOG else None
         ctx.state.reset()
+        if pending:
+            ctx.state.enter(PENDING_DIALOG, "language", pending=pending)
         return Step.say(
             Msg.FIRST_CONTACT_CHOOSE_LANGUAGE, language_choices(ctx.enabled_locales, "lang", ctx.locale)
         )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from bot.channels.base import Choice, Reply, Text, choice
 from bot.core.dialogs import DialogContext, DialogRouter, Step
 from bot.i18n.msg import Msg
-from bot.nlu.intents import Intent
+from bot.nlu.intents import SMALL_TALK_INTENTS, Intent
+from bot.nlu.parser import NluParser
 from bot.nlu.policy import Action, Decision, Policy
 from bot.nlu.repository import NluMissRepository
-from dialogs.common import back_to_menu, menu_choices
+from dialogs.common import back_to_menu, main_menu, menu_choices
 from dialogs.language_names import language_choices
 
 
@@ -19,7 +20,8 @@ def topic_label(intent: Intent) -> Msg:
 class Understand:
     """Registered as the router's text handler; intent handlers come from the dialogs that own them."""
 
-    def __init__(self, policy: Policy, router: DialogRouter) -> None:
+    def __init__(self, parser: NluParser, policy: Policy, router: DialogRouter) -> None:
+        self._parser = parser
         self._policy = policy
         self._router = router
 
@@ -37,6 +39,15 @@ class Understand:
             await NluMissRepository(ctx.session).record(ctx.client.id, ctx.parse, ctx.parse.language.code)
             return self._not_understood(ctx, decision)
         assert decision.intent is not None
+        return await self.run_intent(ctx, decision.intent)
+
+    async def answer_text(self, ctx: DialogContext, text: str) -> Step:
+        """Answer a question asked before consent; a greeting or an unclear text gets the menu."""
+        ctx.parse = self._parser.parse(text)
+        decision = self._policy.decide(ctx.parse, misses_before=0)
+        answerable = decision.action in (Action.ANSWER, Action.FLOW, Action.ESCALATE)
+        if not answerable or decision.intent is None or decision.intent in SMALL_TALK_INTENTS:
+            return main_menu()
         return await self.run_intent(ctx, decision.intent)
 
     async def topic(self, ctx: DialogContext) -> Step:

@@ -27,6 +27,9 @@ log = structlog.get_logger(__name__)
 MAX_TEXT_CHARS = 10_000
 # Below this, a detected language does not override the channel's hint (short texts are ambiguous).
 DETECTION_TRUSTED = 0.75
+# Before consent the state may hold the client's first question (to answer it after onboarding); it
+# must not outlive the moment, so it expires after half an hour instead of the usual TTL.
+PRE_CONSENT_STATE_SECONDS = 1800.0
 
 
 class DialogEngine:
@@ -95,19 +98,21 @@ class DialogEngine:
                     state=state,
                     thread=thread,
                     session=session,
-                    locale=self._locale(thread.client.locale, parse, message.locale_hint),
+                    locale=self._locale(thread.client.locale, parse, state.locale, message.locale_hint),
                     enabled_locales=self._enabled,
                     parse=parse,
                 )
                 step = await self._run(ctx)
                 await self._record(clients, ctx, step)
                 outbound = Outbound(message.user_ref, ctx.locale, tuple(step.replies))
+                state.locale = ctx.locale
+                state_ttl = PRE_CONSENT_STATE_SECONDS if ctx.client.consent_at is None else None
         except Exception:
             log.exception("message_failed", user=anon_ref(message.user_ref), kind=message.kind.value)
             return await self._apologise(message)
         if message_id:
             state.remember_message_id(message_id)
-        await self._states.save(state)
+        await self._states.save(state, state_ttl)
         return outbound
 
     def _understand(self, message: InboundMessage) -> Parse | None:
@@ -124,10 +129,10 @@ class DialogEngine:
             return None
         return self._nlu.parse(text)
 
-    def _locale(self, stored: str | None, parse: Parse | None, hint: str | None) -> str:
-        """The client's choice, then the language they write in, then the channel's hint, then the default."""
+    def _locale(self, stored: str | None, parse: Parse | None, ongoing: str | None, hint: str | None) -> str:
+        """The client's choice, the language they write in, the conversation's so far, the channel's hint."""
         detected = parse.language.code if parse and parse.language.confidence >= DETECTION_TRUSTED else None
-        return resolve_locale((stored, detected, hint), self._enabled, self._default)
+        return resolve_locale((stored, detected, ongoing, hint), self._enabled, self._default)
 
     async def _apologise(self, message: InboundMessage) -> Outbound:
         """After a failed step: keep the client's words (with consent) and apologise in their language."""

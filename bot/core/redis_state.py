@@ -19,9 +19,10 @@ class RedisStateStore:
         raw = await self._redis.get(state_key(user_ref))
         return ConversationState(user_ref=user_ref) if raw is None else ConversationState.from_json(raw)
 
-    async def save(self, state: ConversationState) -> None:
+    async def save(self, state: ConversationState, ttl_seconds: float | None = None) -> None:
         state.version += 1
-        await self._redis.set(state_key(state.user_ref), state.to_json(), ex=self._ttl)
+        ttl = self._ttl if ttl_seconds is None else max(1, int(ttl_seconds))
+        await self._redis.set(state_key(state.user_ref), state.to_json(), ex=ttl)
 
     async def delete(self, user_ref: str) -> None:
         await self._redis.delete(state_key(user_ref))

@@ -19,6 +19,7 @@ class ConversationState:
     step: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     misses: int = 0
+    locale: str | None = None  # the language of this conversation so far, before one is stored
     recent_message_ids: list[str] = field(default_factory=list)
     version: int = 0
 

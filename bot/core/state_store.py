@@ -13,7 +13,9 @@ class StateStore(Protocol):
 
     async def load(self, user_ref: str) -> ConversationState: ...
 
-    async def save(self, state: ConversationState) -> None: ...
+    async def save(self, state: ConversationState, ttl_seconds: float | None = None) -> None:
+        """Keep the state for the store's TTL, or for `ttl_seconds` when given."""
+        ...
 
     async def delete(self, user_ref: str) -> None: ...
 
@@ -34,9 +36,10 @@ class MemoryStateStore:
             return ConversationState(user_ref=user_ref)
         return ConversationState.from_json(item[1])
 
-    async def save(self, state: ConversationState) -> None:
+    async def save(self, state: ConversationState, ttl_seconds: float | None = None) -> None:
         state.version += 1
-        self._items[state.user_ref] = (time.monotonic() + self._ttl, state.to_json())
+        ttl = self._ttl if ttl_seconds is None else ttl_seconds
+        self._items[state.user_ref] = (time.monotonic() + ttl, state.to_json())
 
     async def delete(self, user_ref: str) -> None:
         self._items.pop(user_ref, None)

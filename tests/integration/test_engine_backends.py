@@ -11,9 +11,11 @@ from sqlalchemy import select
 from bot.app import Assistant, build_assistant
 from bot.channels.base import Channel, Outbound, Reply
 from bot.clients.models import Client, Message
+from bot.core.keys import state_key
 from bot.core.redis_state import RedisStateStore
 from bot.i18n.msg import Msg
 from bot.nlu.service import Understanding
+from tests import backends
 from tests.conftest import make_settings
 from tests.driver import ChatDriver
 
@@ -63,3 +65,23 @@ async def test_notifier_uses_the_clients_language_and_channel(assistant_on: Assi
         last = (await session.scalars(select(Message).order_by(Message.id.desc()))).first()
     assert last is not None
     assert last.text == assistant_on.translator.format("vi", Msg.MENU_TITLE)
+
+
+@pytest.fixture(params=["fakeredis", "redis"])
+async def redis_only(request: pytest.FixtureRequest) -> AsyncIterator[Redis | None]:
+    async for client in backends.redis_client(request.param):
+        yield client
+
+
+async def test_state_before_consent_expires_soon(
+    sqlite_url: str, redis_only: Redis, understanding: Understanding
+) -> None:
+    assistant = build_assistant(make_settings(sqlite_url), understanding, redis=redis_only)
+    try:
+        chat = ChatDriver(assistant, "tg:3003")
+        await chat.send("potrebuju prodlouzit pobyt")
+        assert 0 < await redis_only.ttl(state_key("tg:3003")) <= 1800
+        await chat.press("start:agree")
+        assert await redis_only.ttl(state_key("tg:3003")) > 1800
+    finally:
+        await assistant.db_engine.dispose()

@@ -87,3 +87,25 @@ async def test_forgetting_deletes_misses_too(chat: ChatDriver) -> None:
     await chat.press("privacy:forget-yes")
     async with chat.assistant.sessions() as session:
         assert (await session.scalars(select(NluMiss))).all() == []
+
+
+async def test_the_language_a_newcomer_writes_in_carries_through_consent(assistant_chat: ChatDriver) -> None:
+    await assistant_chat.send("Dobrý den, potřebuji prodloužit pobyt, končí mi v březnu")
+    await assistant_chat.press("start:agree")  # a button press has no text to detect a language from
+    assert assistant_chat.last is not None
+    assert assistant_chat.last.locale == "cs"
+    assert assistant_chat.payloads[0] == "lang:cs"  # the language they wrote in is offered first
+
+
+async def test_the_question_asked_before_consent_is_answered_after_onboarding(
+    assistant_chat: ChatDriver,
+) -> None:
+    await assistant_chat.send("Добрий день! Як продовжити тимчасовий захист?")
+    assert "start:agree" in assistant_chat.payloads
+    await assistant_chat.press("start:agree")
+    await assistant_chat.press("lang:uk")
+    t = assistant_chat.assistant.translator
+    assert t.format("uk", Msg.LANGUAGE_CHANGED) in assistant_chat.text
+    assert t.format("uk", Msg.FAQ_TEMPORARY_PROTECTION).split("\n")[0] in assistant_chat.text
+    await assistant_chat.press("lang:cs")  # a later language change does not repeat the old answer
+    assert t.format("cs", Msg.MENU_TITLE) in assistant_chat.text
