@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check install migrate msg clean bench
+.PHONY: run test lint typecheck check install migrate seed msg clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,10 @@ install: $(STAMP)
 migrate: $(STAMP)
 	$(BIN)/python -m bot db upgrade
 
-run: migrate
+seed: migrate
+	$(BIN)/python -m bot scheduler import scheduler/examples/usti.yml
+
+run: seed
 	$(BIN)/python -m bot run
 
 test: $(STAMP)

@@ -27,6 +27,7 @@ from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
 from bot.settings import Settings
 from dialogs.book_appointment import BookAppointment
+from scheduler.service import SlotScheduler
 from dialogs.change_language import ChangeLanguage
 from dialogs.course_news import CourseNews
 from dialogs.escalation import Escalation
@@ -65,6 +66,7 @@ class Assistant:
     transcripts: Transcripts
     centre: CentreInfo
     understanding: Understanding
+    scheduler: SlotScheduler
     extras: dict[str, object] = field(default_factory=dict)
 
     async def check_schema(self) -> None:
@@ -140,6 +142,7 @@ def build_assistant(
         states, locks = MemoryStateStore(ttl), MemoryLocks()
     translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
     centre = CentreInfo.from_settings(settings)
+    scheduler = SlotScheduler(settings.centre_timezone, settings.booking_max_future)
     router = build_router(centre, settings, understanding)
     engine = DialogEngine(
         router=router,
@@ -169,4 +172,5 @@ def build_assistant(
         transcripts=Transcripts(sessions),
         centre=centre,
         understanding=understanding,
+        scheduler=scheduler,
     )

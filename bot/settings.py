@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     shutdown_grace_seconds: float = Field(default=20.0, gt=0, le=600)
 
     nlu_model_path: Path = Path("data/nlu/model.joblib")
+    booking_max_future: int = Field(default=2, ge=1, le=20)
+    reminder_interval_seconds: float = Field(default=30.0, gt=0, le=3600)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "console"

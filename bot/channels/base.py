@@ -100,11 +100,21 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a reply, such as an .ics calendar entry; channels decide how to deliver it."""
+
+    filename: str
+    media_type: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Reply:
-    """One message to the client: paragraphs of text and the buttons under it."""
+    """One message to the client: paragraphs of text, the buttons under it, and any files."""
 
     lines: tuple[Text, ...]
     choices: tuple[Choice, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
     @classmethod
     def of(cls, msg: Msg, choices: tuple[Choice, ...] = (), **args: Any) -> Reply:
@@ -139,6 +149,7 @@ class RenderedReply:
 
     text: str
     choices: tuple[RenderedChoice, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 class ChannelSender(Protocol):

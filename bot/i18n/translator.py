@@ -51,7 +51,7 @@ class Translator:
         """A reply as a channel shows it: paragraphs joined by blank lines, translated buttons."""
         body = "\n\n".join(self.text(locale, line) for line in reply.lines)
         choices = tuple(RenderedChoice(c.payload, self.text(locale, c.label)) for c in reply.choices)
-        return RenderedReply(text=body, choices=choices)
+        return RenderedReply(text=body, choices=choices, attachments=reply.attachments)
 
     def render_outbound(self, outbound: Outbound) -> list[RenderedReply]:
         return [self.render(outbound.locale, reply) for reply in outbound.replies]
