@@ -27,7 +27,9 @@ from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
 from bot.settings import Settings
 from dialogs.book_appointment import BookAppointment
-from scheduler.service import SlotScheduler
+from dialogs.booking_news import BookingNews
+from dialogs.booking_outcomes import BookingOutcomes
+from dialogs.booking_steps import BookingSteps
 from dialogs.change_language import ChangeLanguage
 from dialogs.course_news import CourseNews
 from dialogs.escalation import Escalation
@@ -36,9 +38,11 @@ from dialogs.faq import Faq
 from dialogs.first_contact import FirstContact
 from dialogs.help import Help
 from dialogs.main_menu import MainMenu
+from dialogs.my_appointments import MyAppointments
 from dialogs.questions import Questions
 from dialogs.talk_to_counsellor import TalkToCounsellor
 from dialogs.understand import Understand
+from scheduler.service import SlotScheduler
 
 log = structlog.get_logger(__name__)
 DAY = 86_400
@@ -99,19 +103,29 @@ class Assistant:
         await self.db_engine.dispose()
 
 
-def build_router(centre: CentreInfo, settings: Settings, understanding: Understanding) -> DialogRouter:
+def build_router(
+    centre: CentreInfo,
+    settings: Settings,
+    understanding: Understanding,
+    scheduler: SlotScheduler,
+    notifier: Notifier,
+) -> DialogRouter:
     """Register every dialog; order carries no meaning, conflicts raise at start-up."""
     router = DialogRouter()
     days = settings.message_retention_days
     sources = read_sources(LOCALES_DIR / "en" / "faq.ftl")
     understand = Understand(understanding.parser, understanding.policy, router)
+    booking = BookingSteps(scheduler, centre)
+    news = BookingNews(notifier, centre, settings.default_locale)
+    outcomes = BookingOutcomes(booking, news)
     for dialog in (
         FirstContact(centre, days),
         MainMenu(),
         ChangeLanguage(understand.answer_text),
         Help(centre, days),
         Questions(),
-        BookAppointment(centre),
+        BookAppointment(booking, outcomes, understanding.gazetteer, understand.handle),
+        MyAppointments(booking, news),
         TalkToCounsellor(centre),
         CourseNews(centre),
         Faq(centre, sources),
@@ -143,7 +157,8 @@ def build_assistant(
     translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
     centre = CentreInfo.from_settings(settings)
     scheduler = SlotScheduler(settings.centre_timezone, settings.booking_max_future)
-    router = build_router(centre, settings, understanding)
+    notifier = Notifier(sessions, translator, settings.default_locale)
+    router = build_router(centre, settings, understanding, scheduler, notifier)
     engine = DialogEngine(
         router=router,
         states=states,
@@ -154,7 +169,6 @@ def build_assistant(
         default_locale=settings.default_locale,
         nlu=understanding.parser,
     )
-    notifier = Notifier(sessions, translator, settings.default_locale)
     webchat = WebChatHub(translator)
     notifier.register(Channel.WEB, webchat)
     return Assistant(

@@ -59,7 +59,12 @@ def local_to_utc(day: date, at: time, tz: ZoneInfo) -> datetime:
     utc = local.astimezone(UTC)
     if utc.astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
         # 02:30 on the last Sunday of March does not exist: the window opens when the clocks say 03:00.
-        utc = datetime.combine(day, at, tzinfo=tz).replace(fold=1).astimezone(UTC)
+        # (fold=1 would give 01:30 CET, before the gap.) Walk back to the last wall minute before the
+        # gap; the first valid instant is one minute after it.
+        before = local - timedelta(minutes=1)
+        while before.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != before.replace(tzinfo=None):
+            before -= timedelta(minutes=1)
+        utc = before.astimezone(UTC) + timedelta(minutes=1)
     return utc
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
@@ -37,6 +37,7 @@ class BookingResult:
     booking: Booking | None = None
     alternatives: tuple[Slot, ...] = ()
     appointment_id: int | None = None
+    promoted: tuple[Booking, ...] = ()  # reschedule: waiting clients who got the seat it freed
 
 
 @dataclass(frozen=True)
@@ -332,8 +333,13 @@ class SlotScheduler:
             return BookingResult(Outcome.UNAVAILABLE)
         result = await self.book(session, client_id, slot, language, ignore_limit_for=booking_id)
         if result.outcome is Outcome.BOOKED:
-            await self.cancel(session, booking_id, client_id=client_id, by="client")
+            freed = await self.cancel(session, booking_id, client_id=client_id, by="client")
+            return replace(result, promoted=tuple(freed.promoted))
         return result
+
+    async def nearest_free(self, session: AsyncSession, slot: Slot, language: str | None) -> tuple[Slot, ...]:
+        """The free times nearest to `slot` at its place, for "this time is gone, how about these"."""
+        return await self._alternatives(session, slot, language)
 
     async def _alternatives(
         self, session: AsyncSession, slot: Slot, language: str | None

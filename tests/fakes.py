@@ -16,10 +16,13 @@ from aiogram.methods import (
     GetMe,
     GetUpdates,
     SendChatAction,
+    SendDocument,
     SendMessage,
     TelegramMethod,
 )
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, Update, User
+from aiogram.types import Chat, Document, InlineKeyboardMarkup, InputFile, Message, Update, User
+
+from bot.channels.base import Outbound
 
 TelegramType = TypeVar("TelegramType")
 MethodT = TypeVar("MethodT", bound=TelegramMethod[Any])
@@ -63,6 +66,8 @@ class RecordingSession(BaseSession):
     async def _result(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
         if isinstance(method, SendMessage):
             return self._message(bot, method)
+        if isinstance(method, SendDocument):
+            return self._document(bot, method)
         if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup | SendChatAction):
             return True
         if isinstance(method, GetMe):
@@ -90,6 +95,21 @@ class RecordingSession(BaseSession):
         self.sent.append(message)
         return message
 
+    def _document(self, bot: Bot, method: SendDocument) -> Message:
+        """A sent file, recorded as the chat shows it: a document with its name."""
+        self._next_message_id += 1
+        upload = method.document
+        name = upload.filename if isinstance(upload, InputFile) else None
+        message = Message(
+            message_id=self._next_message_id,
+            date=datetime.now(UTC),
+            chat=Chat(id=int(method.chat_id), type="private"),
+            from_user=BOT_USER,
+            document=Document(file_id=f"doc{self._next_message_id}", file_unique_id="u", file_name=name),
+        ).as_(bot)
+        self.sent.append(message)
+        return message
+
     async def stream_content(
         self,
         url: str,
@@ -107,3 +127,13 @@ class RecordingSession(BaseSession):
     def clear(self) -> None:
         """Forget the requests so far; `sent` stays, as the chat history stays on the phone."""
         self.requests.clear()
+
+
+class FakeChannelSender:
+    """A ChannelSender for the Notifier that keeps what it was given, as a client's phone would."""
+
+    def __init__(self) -> None:
+        self.sent: list[Outbound] = []
+
+    async def send(self, outbound: Outbound) -> None:
+        self.sent.append(outbound)

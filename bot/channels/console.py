@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
-from bot.channels.base import InboundMessage, RenderedChoice, RenderedReply
+from bot.channels.base import Attachment, InboundMessage, RenderedChoice, RenderedReply
+
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def format_replies(replies: list[RenderedReply]) -> tuple[str, list[RenderedChoice]]:
@@ -31,6 +35,19 @@ def to_inbound(
     return InboundMessage.text_message(user_ref, line.rstrip("\r\n"), locale_hint=locale_hint)
 
 
+def save_attachment(attachment: Attachment, directory: Path) -> Path:
+    """Write a reply's file next to the user (never over an existing one); returns where it went."""
+    name = _UNSAFE_FILENAME.sub("_", Path(attachment.filename).name).lstrip(".") or "attachment"
+    stem, suffix = Path(name).stem, Path(name).suffix
+    path = directory / name
+    counter = 1
+    while path.exists():
+        path = directory / f"{stem}-{counter}{suffix}"
+        counter += 1
+    path.write_bytes(attachment.content)
+    return path
+
+
 async def converse(
     lines: AsyncIterator[str],
     handle: Callable[[InboundMessage], object],
@@ -39,13 +56,22 @@ async def converse(
     user_ref: str,
     locale_hint: str | None,
     echo: bool,
+    files_dir: Path | None = None,
 ) -> None:
-    """Read lines until the input ends, printing every reply with its numbered buttons."""
+    """Read lines until the input ends, printing every reply with its numbered buttons.
+
+    Files that come with a reply (an .ics calendar entry) are written to `files_dir`, by default the
+    current directory, and their names printed.
+    """
     choices: list[RenderedChoice] = []
     async for line in lines:
         if echo:
             write(f"you> {line.rstrip()}")
         outbound = await handle(to_inbound(line, user_ref, choices, locale_hint))  # type: ignore[misc]
-        text, choices = format_replies(render(outbound))
+        replies = render(outbound)
+        text, choices = format_replies(replies)
         if text:
             write(text)
+        for attachment in (a for reply in replies for a in reply.attachments):
+            saved = save_attachment(attachment, files_dir or Path.cwd())
+            write(f"bot> 📎 {saved.name}")

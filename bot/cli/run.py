@@ -19,6 +19,7 @@ from bot.nlu.loader import TrainingDataError
 from bot.nlu.service import load_understanding
 from bot.settings import Settings
 from bot.web.app import build_web_app
+from scheduler.reminders import ReminderDispatcher
 
 log = structlog.get_logger(__name__)
 HOUR = 3600
@@ -46,12 +47,19 @@ def register(commands: Any) -> None:
 
 def background_services(assistant: Assistant) -> list[BackgroundService]:
     settings = assistant.settings
+    reminders = ReminderDispatcher(
+        assistant.sessions,
+        assistant.notifier.notify,
+        default_locale=settings.default_locale,
+        clock=lambda: assistant.scheduler.clock(),  # one notion of "now" with the scheduler
+    )
     services: list[BackgroundService] = [
         PeriodicTask(
             "retention-purge",
             HOUR,
             lambda: purge_expired_messages(assistant.sessions, settings.message_retention_days),
-        )
+        ),
+        PeriodicTask("reminders", settings.reminder_interval_seconds, reminders.run_once),
     ]
     if settings.telegram_bot_token is not None:
         from bot.channels.telegram.service import build_telegram_service

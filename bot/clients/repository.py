@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -83,6 +83,22 @@ class ClientRepository:
                 )
             )
         await self._session.flush()
+
+    async def latest_user_refs(self, client_ids: Iterable[int]) -> dict[int, str]:
+        """Each client's channel they last wrote from (where a message is read soonest), as a user_ref."""
+        ids = list(client_ids)
+        if not ids:
+            return {}
+        rows = await self._session.execute(
+            select(ClientIdentity.client_id, ClientIdentity.channel, ClientIdentity.external_id)
+            .outerjoin(Conversation, Conversation.identity_id == ClientIdentity.id)
+            .where(ClientIdentity.client_id.in_(ids))
+            .order_by(Conversation.last_activity_at.desc().nulls_last(), ClientIdentity.id.desc())
+        )
+        refs: dict[int, str] = {}
+        for client_id, channel, external_id in rows.all():
+            refs.setdefault(client_id, f"{channel}:{external_id}")
+        return refs
 
     async def seen_platform_message(self, thread: ClientThread, platform_message_id: str) -> bool:
         found = await self._session.scalar(

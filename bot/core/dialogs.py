@@ -43,18 +43,24 @@ class DialogContext:
         self.locale = locale
 
 
+AfterCommit = Callable[[], Awaitable[None]]
+
+
 @dataclass
 class Step:
     """What a dialog step answers; state changes are made on ctx.state directly."""
 
     replies: list[Reply] = field(default_factory=list)
+    # Work for after this message's transaction commits, such as telling another client through the
+    # Notifier: it opens its own transaction, which SQLite (BEGIN IMMEDIATE) would block until then.
+    after_commit: list[AfterCommit] = field(default_factory=list)
 
     @classmethod
     def say(cls, msg: Msg, choices: tuple[Choice, ...] = (), **args: object) -> Step:
         return cls([Reply.of(msg, choices, **args)])
 
     def then(self, other: Step) -> Step:
-        return Step([*self.replies, *other.replies])
+        return Step([*self.replies, *other.replies], [*self.after_commit, *other.after_commit])
 
 
 Handler = Callable[[DialogContext], Awaitable[Step]]

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import InboundKind, InboundMessage, Outbound, Reply
 from bot.clients.repository import ClientRepository, ClientThread
-from bot.core.dialogs import DialogContext, DialogRouter, Step, parse_command
+from bot.core.dialogs import AfterCommit, DialogContext, DialogRouter, Step, parse_command
 from bot.core.locale import resolve_locale
 from bot.core.locks import ConversationLocks, LockTimeout
 from bot.core.privacy import anon_ref
@@ -103,6 +103,7 @@ class DialogEngine:
                     parse=parse,
                 )
                 step = await self._run(ctx)
+                after_commit = step.after_commit
                 await self._record(clients, ctx, step)
                 outbound = Outbound(message.user_ref, ctx.locale, tuple(step.replies))
                 state.locale = ctx.locale
@@ -113,7 +114,16 @@ class DialogEngine:
         if message_id:
             state.remember_message_id(message_id)
         await self._states.save(state, state_ttl)
+        await self._after_commit(message, after_commit)
         return outbound
+
+    async def _after_commit(self, message: InboundMessage, jobs: list[AfterCommit]) -> None:
+        """Run a step's follow-up work once its changes are saved; a failure costs only that job."""
+        for job in jobs:
+            try:
+                await job()
+            except Exception:
+                log.exception("after_commit_failed", user=anon_ref(message.user_ref))
 
     def _understand(self, message: InboundMessage) -> Parse | None:
         """Parse free text (not commands, not button presses); None when there is nothing to parse."""

@@ -9,3 +9,4 @@ webchat-offline = Spojení se přerušilo. Znovu se připojuji…
 webchat-you = Vy
 webchat-assistant = Asistent
 webchat-privacy-note = Do chatu nepište hesla ani čísla platebních karet.
+webchat-download = ⬇️ Stáhnout

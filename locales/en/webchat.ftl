@@ -9,3 +9,4 @@ webchat-offline = Connection lost. Reconnecting…
 webchat-you = You
 webchat-assistant = Assistant
 webchat-privacy-note = Do not write passwords or card numbers in the chat.
+webchat-download = ⬇️ Download

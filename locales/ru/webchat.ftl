@@ -9,3 +9,4 @@ webchat-offline = Связь потеряна. Подключаюсь снова
 webchat-you = Вы
 webchat-assistant = Помощник
 webchat-privacy-note = Не пишите в чате пароли и номера банковских карт.
+webchat-download = ⬇️ Скачать

@@ -9,3 +9,4 @@ webchat-offline = З'єднання втрачено. Підключаюся з�
 webchat-you = Ви
 webchat-assistant = Помічник
 webchat-privacy-note = Не пишіть у чаті паролі чи номери банківських карток.
+webchat-download = ⬇️ Завантажити

@@ -9,3 +9,4 @@ webchat-offline = Mất kết nối. Đang kết nối lại…
 webchat-you = Bạn
 webchat-assistant = Trợ lý
 webchat-privacy-note = Đừng viết mật khẩu hoặc số thẻ ngân hàng vào cuộc trò chuyện.
+webchat-download = ⬇️ Tải xuống

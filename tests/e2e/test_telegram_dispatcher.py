@@ -8,12 +8,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import count
 
+import icalendar
 import pytest
 import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramForbiddenError, TelegramUnauthorizedError
-from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, GetMe, SendChatAction, SendMessage
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    GetMe,
+    SendChatAction,
+    SendDocument,
+    SendMessage,
+)
 from aiogram.types import (
+    BufferedInputFile,
     CallbackQuery,
     Chat,
     Location,
@@ -33,6 +42,8 @@ from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, TelegramSender, spli
 from bot.channels.telegram.service import TelegramPolling, build_telegram_service
 from bot.core.privacy import anon_ref
 from bot.i18n.msg import Msg
+from bot.paths import REPO_ROOT
+from scheduler.importer import import_schedule, read_file
 from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
 
 CLIENT = User(id=5550001, is_bot=False, first_name="Olena", language_code="uk")
@@ -258,6 +269,33 @@ def test_keyboard_layout_and_payloads_that_do_not_fit() -> None:
     assert kept is not None
     assert [b.text for row in kept.inline_keyboard for b in row] == ["OK"]
     assert Choice("x" * 62, Text(Msg.MENU_HELP))  # 62 bytes + "c|" is exactly Telegram's 64
+
+
+async def test_booking_on_telegram_confirms_and_sends_the_calendar_file(olena: TelegramClient) -> None:
+    assistant = olena.assistant
+    async with assistant.sessions() as s, s.begin():
+        await import_schedule(s, read_file(REPO_ROOT / "scheduler" / "examples" / "usti.yml"))
+    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)  # Wednesday, 08:00 in Prague
+    await olena.onboard()
+    await olena.say("/book")
+    for step in ("bk:svc:", "bk:days:", "bk:d:", "bk:t:", "bk:ok:"):
+        offered = keyboard_payloads(olena.replies[-1])
+        await olena.press(next(p for p in offered if p.startswith(step)))
+
+    confirmation = olena.replies[-1]
+    assert olena.uk(Msg.BOOKING_BOOKED) in confirmation.text
+    assert "10:00" in confirmation.text  # Prague time
+    assert keyboard_payloads(confirmation)[0] == "appt:list"
+    [document] = olena.session.of_type(SendDocument)
+    assert olena.session.requests.index(document) > olena.session.requests.index(confirmation)
+    assert document.chat_id == CLIENT.id
+    upload = document.document
+    assert isinstance(upload, BufferedInputFile)
+    assert upload.filename is not None
+    assert upload.filename.endswith(".ics")
+    event = icalendar.Calendar.from_ical(upload.data).walk("VEVENT")[0]
+    assert event.decoded("dtstart") == datetime(2026, 9, 23, 8, 0, tzinfo=UTC)
+    assert olena.session.sent[-1].document is not None  # the chat shows the file
 
 
 async def test_the_notifier_delivers_to_telegram_clients(olena: TelegramClient) -> None:

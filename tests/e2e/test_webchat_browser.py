@@ -1,12 +1,16 @@
-"""The web chat in headless Chromium: first contact, language choice and the menu, in two languages."""
+"""The web chat in headless Chromium: first contact, language choice, the menu, and booking with its file."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 from playwright.async_api import Page, expect
 
 from bot.app import Assistant
 from bot.i18n.msg import Msg
+from bot.paths import REPO_ROOT
+from scheduler.importer import import_schedule, read_file
 from tests.e2e.browser import chromium, serve
 
 TIMEOUT = 10_000
@@ -78,4 +82,38 @@ async def test_page_language_picker_switches_chrome_and_conversation(assistant: 
         assert await page.evaluate("document.activeElement.id") == "log"
         await page.keyboard.press("Tab")
         assert await page.evaluate("document.activeElement.dataset.payload") == "start:agree"
+        await context.close()
+
+
+async def test_booking_in_czech_ends_with_a_calendar_file_to_download(assistant: Assistant) -> None:
+    async with assistant.sessions() as s, s.begin():
+        await import_schedule(s, read_file(REPO_ROOT / "scheduler" / "examples" / "usti.yml"))
+    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)  # Wednesday, 08:00 in Prague
+    t = assistant.translator
+    async with serve(assistant) as url, chromium() as browser:
+        context = await browser.new_context(locale="cs-CZ", viewport={"width": 375, "height": 740})
+        page = await context.new_page()
+        await page.goto(url + "/")
+        log = page.get_by_role("log")
+        await press(page, t.format("cs", Msg.FIRST_CONTACT_AGREE))
+        await press(page, t.format("cs", Msg.LANGUAGE_CS))
+        await press(page, t.format("cs", Msg.MENU_BOOK))
+        await press(page, "Sociální poradenství")
+        await press(page, "📍 Ústí nad Labem")
+        await press(page, "středa 23. září 2026")
+        await press(page, "10:00")
+        await expect(log).to_contain_text(t.format("cs", Msg.BOOKING_CHECK), timeout=TIMEOUT)
+        await press(page, t.format("cs", Msg.BOOKING_CONFIRM))
+        await expect(log).to_contain_text(t.format("cs", Msg.BOOKING_BOOKED), timeout=TIMEOUT)
+
+        link = page.get_by_role("link", name=t.format("cs", Msg.WEBCHAT_DOWNLOAD))
+        await expect(link).to_be_visible(timeout=TIMEOUT)
+        assert (await link.get_attribute("href") or "").startswith("data:text/calendar;base64,")
+        assert (await link.get_attribute("download") or "").endswith(".ics")
+        async with page.expect_download() as started:
+            await link.click()
+        download = await started.value
+        assert download.suggested_filename.endswith(".ics")
+        saved = await download.path()
+        assert b"BEGIN:VCALENDAR" in saved.read_bytes()
         await context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n.msg import Msg
+from dialogs.common import contact_args
 from tests.driver import ChatDriver
 
 
@@ -13,7 +14,6 @@ async def test_menu_items_each_answer_in_the_clients_language(chat: ChatDriver) 
     t = chat.assistant.translator
     expected = {
         "faq": Msg.QUESTIONS_INTRO,
-        "book": Msg.BOOKING_ONLINE_SOON,
         "human": Msg.COUNSELLOR_EMERGENCY,
         "courses": Msg.COURSES_SUBSCRIBE_SOON,
         "lang": Msg.LANGUAGE_CHOOSE,
@@ -21,6 +21,8 @@ async def test_menu_items_each_answer_in_the_clients_language(chat: ChatDriver) 
     for payload, msg in expected.items():
         await chat.press(payload)
         assert t.format("ru", msg) in chat.text, payload
+    await chat.press("book")  # no schedule imported here: how to book with the centre directly
+    assert t.format("ru", Msg.BOOKING_NO_SERVICES, contact_args(chat.assistant.centre, "ru")) in chat.text
 
 
 async def test_counsellor_gives_emergency_and_referral_numbers(chat: ChatDriver) -> None:

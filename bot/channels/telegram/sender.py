@@ -6,7 +6,7 @@ import structlog
 from aiogram import Bot
 from aiogram.enums import ChatAction
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.channels.base import Channel, Outbound, split_user_ref
 from bot.channels.telegram.convert import chat_user_ref
@@ -101,6 +101,10 @@ class TelegramSender:
                         parse_mode=None,
                         reply_markup=keyboard if index == len(parts) else None,
                     )
+                for attachment in reply.attachments:
+                    # After the text it belongs to; Telegram shows a file with its name and size.
+                    document = BufferedInputFile(attachment.content, filename=attachment.filename)
+                    await self._bot.send_document(chat_id, document)
         except (TelegramForbiddenError, TelegramBadRequest) as error:
             log.warning(
                 "telegram_send_failed",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 from collections import defaultdict
 from typing import Any, Protocol
 
 import structlog
 
-from bot.channels.base import Outbound, RenderedReply
+from bot.channels.base import Attachment, Outbound, RenderedReply
 from bot.core.privacy import anon_ref
 from bot.i18n.translator import Translator
 
@@ -18,11 +19,21 @@ class JsonSocket(Protocol):
     async def send_json(self, data: Any, mode: str = "text") -> None: ...
 
 
+def data_url(attachment: Attachment) -> str:
+    """The file inside the link itself (RFC 2397): nothing to store on the server, nothing to fetch."""
+    return f"data:{attachment.media_type};base64,{base64.b64encode(attachment.content).decode('ascii')}"
+
+
+def file_event(attachment: Attachment) -> dict[str, str]:
+    return {"filename": attachment.filename, "media_type": attachment.media_type, "url": data_url(attachment)}
+
+
 def reply_event(reply: RenderedReply) -> dict[str, Any]:
     return {
         "type": "reply",
         "text": reply.text,
         "choices": [{"payload": c.payload, "label": c.label} for c in reply.choices],
+        "attachments": [file_event(f) for f in reply.attachments],
     }
 
 

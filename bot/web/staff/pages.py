@@ -24,6 +24,8 @@ STATIC_DIR = REPO_ROOT / "bot" / "web" / "static"
 CONSOLE_DEFAULT_LOCALE = "cs"
 ALL_ROLES = frozenset(Role)
 ADMIN_ONLY = frozenset({Role.ADMIN})
+# Pages with clients' bookings: the people who see clients, not the coordinator of announcements.
+CASEWORK = frozenset({Role.ADMIN, Role.COUNSELLOR})
 # Pages may show client data and one-time passwords: never cache them, never frame them.
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -46,6 +48,8 @@ class NavLink:
 
 
 NAV: tuple[NavLink, ...] = (
+    NavLink("/staff/agenda", Msg.STAFF_NAV_AGENDA, CASEWORK),
+    NavLink("/staff/availability", Msg.STAFF_NAV_AVAILABILITY, ADMIN_ONLY),
     NavLink("/staff/admin/staff", Msg.STAFF_NAV_STAFF, ADMIN_ONLY),
     NavLink("/staff/account/password", Msg.STAFF_NAV_PASSWORD, ALL_ROLES),
 )

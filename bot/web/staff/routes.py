@@ -13,6 +13,7 @@ from bot.staff.service import LOCKOUT, ActiveSession, LoginOutcome
 from bot.web.staff import csrf
 from bot.web.staff.account import account_routes
 from bot.web.staff.admin import admin_routes
+from bot.web.staff.agenda import agenda_routes
 from bot.web.staff.auth import (
     LOGIN,
     accounts,
@@ -24,6 +25,8 @@ from bot.web.staff.auth import (
     set_session_cookie,
     staff_page,
 )
+from bot.web.staff.availability import availability_routes
+from bot.web.staff.history import history_routes
 from bot.web.staff.pages import STATIC_DIR, forbidden, page_text, render
 
 MAX_EMAIL_FIELD = 254
@@ -103,6 +106,9 @@ def staff_routes() -> list[BaseRoute]:
                 Route("/logout", logout, methods=["POST"]),
                 *admin_routes(),
                 *account_routes(),
+                *agenda_routes(),
+                *availability_routes(),
+                *history_routes(),
                 Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="staff-static"),
             ],
         )

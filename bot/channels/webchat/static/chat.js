@@ -60,13 +60,29 @@
     log.querySelectorAll(".choices").forEach((node) => node.remove());
   }
 
-  function addMessage(direction, text, choices) {
+  function fileLink(file) {
+    // Only files the server put inside the link (data: URLs); never a link the page would navigate to.
+    if (!file || typeof file.url !== "string" || !file.url.startsWith("data:")) return null;
+    const link = document.createElement("a");
+    link.className = "msg__file";
+    link.href = file.url;
+    link.download = file.filename || "file";
+    link.type = file.media_type || "";
+    link.textContent = `${chrome.download} ${file.filename || ""}`.trim();
+    return link;
+  }
+
+  function addMessage(direction, text, choices, files) {
     const item = document.createElement("li");
     item.className = `msg msg--${direction}`;
     const who = document.createElement("span");
     who.className = "msg__who";
     who.textContent = `${direction === "in" ? chrome.you : chrome.assistant}: `;
     item.append(who, document.createTextNode(text));
+    for (const file of files || []) {
+      const link = fileLink(file);
+      if (link) item.append(document.createElement("br"), link);
+    }
     log.append(item);
     if (choices && choices.length) {
       removeOldChoices();
@@ -134,7 +150,7 @@
           transmit(pending);
         }
       } else if (event.type === "reply") {
-        addMessage("out", event.text, event.choices);
+        addMessage("out", event.text, event.choices, event.attachments);
       } else if (event.type === "chrome") {
         applyChrome(event.locale, event.chrome);
       } else if (event.type === "ack") {
