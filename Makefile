@@ -38,5 +38,9 @@ check: test lint typecheck
 msg: $(STAMP)
 	$(BIN)/python -m bot i18n generate
 
+bench: $(STAMP)
+	$(BIN)/python bench/nlu.py
+	$(BIN)/python bench/scheduler.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

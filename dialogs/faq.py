@@ -10,6 +10,23 @@ from bot.i18n.sources import AnswerSource
 from bot.nlu.intents import ANSWER_INTENTS, SMALL_TALK_INTENTS, Intent
 from dialogs.common import back_to_menu, contact_args, menu_choices
 
+# Answers after which the natural next step is an appointment at the centre.
+BOOKABLE = frozenset(
+    {
+        Intent.SOCIAL_COUNSELLING,
+        Intent.LEGAL_COUNSELLING,
+        Intent.CENTRE_SERVICES,
+        Intent.CZECH_COURSE_INFO,
+        Intent.MOCK_EXAM,
+        Intent.ADAPTATION_COURSE,
+        Intent.RESIDENCE_EXTEND,
+        Intent.RESIDENCE_PERMANENT,
+        Intent.EMPLOYEE_CARD,
+        Intent.FAMILY_REUNIFICATION,
+        Intent.EDUCATION_COUNSELLING,
+    }
+)
+
 
 def answer_msg(intent: Intent) -> Msg:
     return Msg(f"faq-{intent.value.replace('_', '-')}")
@@ -36,7 +53,8 @@ class Faq:
             lines.append(Text(Msg.FAQ_SOURCE, {"url": source.url, "checked": source.checked_at}))
         if intent in SMALL_TALK_INTENTS:
             return Step([Reply(lines=tuple(lines), choices=menu_choices() if intent is Intent.GREET else ())])
-        buttons: tuple[Choice, ...] = (choice("human", Msg.MENU_COUNSELLOR), *back_to_menu())
+        book = (choice("book", Msg.MENU_BOOK),) if intent in BOOKABLE else ()
+        buttons: tuple[Choice, ...] = (*book, choice("human", Msg.MENU_COUNSELLOR), *back_to_menu())
         return Step([Reply(lines=tuple(lines), choices=buttons)])
 
     async def out_of_scope(self, ctx: DialogContext) -> Step:

@@ -17,7 +17,7 @@ from bot.nlu.training import TrainedModels, train
 log = structlog.get_logger(__name__)
 
 # Bump when features or the file layout change, so old artefacts are retrained, never misread.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
 from bot.nlu.calibration import TemperatureCalibrated
+from bot.nlu.intents import SMALL_TALK_INTENTS, Intent
 from bot.nlu.loader import Example
 from bot.nlu.normalise import TYPED_SCHEMES, canonical, clean, strip_latin_accents, transliterate, words
 
@@ -89,10 +91,26 @@ def build_language_pipeline() -> Pipeline:
     )
 
 
+def greeting_variants(examples: Sequence[Example], share: float = 0.3) -> list[Example]:
+    """Clients open with a greeting ("Dobrý den, ..."): without these, the greeting outvoted the question."""
+    rng = random.Random(SEED)
+    greetings: dict[str, list[str]] = {}
+    for example in examples:
+        if example.intent is Intent.GREET and len(example.text.split()) <= 3:
+            greetings.setdefault(example.lang, []).append(example.text.rstrip("!.,? "))
+    variants = []
+    for example in examples:
+        if example.intent in SMALL_TALK_INTENTS or not greetings.get(example.lang) or rng.random() > share:
+            continue
+        opening = rng.choice(greetings[example.lang])
+        variants.append(Example(f"{opening}, {example.text}", example.intent, example.lang, example.source))
+    return variants
+
+
 def train(examples: Sequence[Example]) -> TrainedModels:
     texts: list[str] = []
     labels: list[str] = []
-    for example in examples:
+    for example in [*examples, *greeting_variants(examples)]:
         for variant in intent_variants(example):
             texts.append(variant)
             labels.append(example.intent.value)

@@ -22,6 +22,9 @@ from bot.nlu.service import Understanding
         ("Я переехал, нужно ли сообщать новый адрес в OAMP?", "ru", Intent.REPORT_ADDRESS_CHANGE),
         ("toi muon dang ky khoa hoc tieng sec", "vi", Intent.SUBSCRIBE_COURSES),
         ("Chào bạn, thẻ zaměstnanecká karta của tôi sắp hết hạn", "vi", Intent.EMPLOYEE_CARD),
+        # A greeting in front of the question must not outvote it.
+        ("Dobry den, muzu prijit zitra odpoledne kvuli vizu?", "cs", Intent.BOOK_APPOINTMENT),
+        ("Привіт! Як продовжити візу?", "uk", Intent.RESIDENCE_EXTEND),
     ],
 )
 def test_everyday_questions_in_five_languages(
