@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from scheduler.models import (
     Service,
     WeeklyAvailability,
 )
+from scheduler.roster import future_appointments
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -94,17 +95,24 @@ async def import_schedule(session: AsyncSession, data: dict[str, Any]) -> Import
         duration = reader.need(item, "duration_min", where, int)
         if code is None or names is None or duration is None:
             continue
+        buffer, seats = int(item.get("buffer_min", 0)), int(item.get("seats", 1))
+        # Checked here, before anything reaches the database, so a mistake is a message, not a traceback.
+        invalid = [
+            f"{where}.{name}: must be a multiple of {CELL_MINUTES}"
+            for name, value in (("duration_min", duration), ("buffer_min", buffer))
+            if (value <= 0 and name == "duration_min") or value < 0 or value % CELL_MINUTES
+        ]
+        if seats < 1:
+            invalid.append(f"{where}.seats: must be 1 or more")
+        if invalid:
+            reader.problems.extend(invalid)
+            continue
         service = services.get(code) or Service(code=code)
         service.names = {str(k): str(v) for k, v in names.items()}
-        service.duration_min = duration
-        service.buffer_min = int(item.get("buffer_min", 0))
+        service.duration_min, service.buffer_min, service.seats = duration, buffer, seats
         service.min_notice_hours = int(item.get("min_notice_hours", 2))
         service.horizon_days = int(item.get("horizon_days", 30))
-        service.seats = int(item.get("seats", 1))
         service.active = bool(item.get("active", True))
-        for field_name, value in (("duration_min", service.duration_min), ("buffer_min", service.buffer_min)):
-            if value % CELL_MINUTES:
-                reader.problems.append(f"{where}.{field_name}: must be a multiple of {CELL_MINUTES}")
         services[code] = service
         session.add(service)
     locations = {loc.code: loc for loc in (await session.scalars(select(Location))).all()}
@@ -128,7 +136,16 @@ async def import_schedule(session: AsyncSession, data: dict[str, Any]) -> Import
         counsellor = counsellors.get(code) or Counsellor(code=code)
         counsellor.name = name
         counsellor.languages = [str(x) for x in item.get("languages") or ["cs"]]
-        counsellor.active = bool(item.get("active", True))
+        active = bool(item.get("active", True))
+        if not active and counsellor.id is not None and counsellor.active:
+            # The same rule as the console: nobody is left holding a booking with an inactive counsellor.
+            ahead = await future_appointments(session, counsellor.id, datetime.now(UTC))
+            if ahead:
+                reader.problems.append(
+                    f"{where}.active: {len(ahead)} appointment(s) ahead; cancel them in the console first"
+                )
+                active = True
+        counsellor.active = active
         session.add(counsellor)
         await session.flush()
         counsellors[code] = counsellor
