@@ -313,6 +313,8 @@ class SlotScheduler:
             )
         ).all()
         for entry in waiting:
+            if len(await self.future_bookings(session, entry.client_id)) >= self.max_future_bookings:
+                continue  # at their limit: the seat goes to the next person, who can take it
             result = await self._take_seat(session, entry.client_id, appointment, entry.language)
             await session.delete(entry)
             if result.outcome is Outcome.BOOKED and result.booking is not None:

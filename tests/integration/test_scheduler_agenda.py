@@ -346,3 +346,19 @@ async def test_deactivation_waits_until_no_client_is_left_booked(centre: Centre)
     async with centre.sessions() as s, s.begin():
         await activate_counsellor(s, social1)
     assert social1 in {c for c, _ in await centre.free("social_counselling", date(2026, 3, 4))}
+
+
+async def test_a_freed_seat_skips_a_waiting_client_who_is_at_the_limit(centre: Centre) -> None:
+    full_house = [await centre.client() for _ in range(8)]
+    seats = [await centre.book(c, "mock_exam", SATURDAY) for c in full_house]
+    busy, patient = await centre.client(), await centre.client()
+    await centre.book(busy, "social_counselling", MONDAY)
+    await centre.book(busy, "social_counselling", TUESDAY)  # two future bookings: the limit
+    appointment_id = seats[0].appointment_id
+    assert appointment_id is not None
+    async with centre.sessions() as s, s.begin():
+        assert await centre.scheduler.join_waitlist(s, busy, appointment_id, "uk")
+        assert await centre.scheduler.join_waitlist(s, patient, appointment_id, "uk")
+    async with centre.sessions() as s, s.begin():
+        freed = await centre.scheduler.cancel(s, seats[0].id, client_id=full_house[0], by="client")
+    assert [b.client_id for b in freed.promoted] == [patient]
