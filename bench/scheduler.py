@@ -74,6 +74,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
 from bot.logging_setup import configure_logging
+from scheduler.integrity import overbooked_sessions, overlapping_appointments, shared_cells
 from scheduler.models import Booking, Service
 from scheduler.service import Outcome, SlotScheduler
 from scheduler.slots import Slot
@@ -235,33 +236,15 @@ async def race(bench: Bench, service_id: int) -> dict[str, Any]:
 
 async def integrity(sessions: async_sessionmaker[AsyncSession]) -> dict[str, int]:
     async with sessions() as s:
-        overlapping = await s.scalar(
-            text(
-                "SELECT count(*) FROM appointments a JOIN appointments b"
-                " ON a.counsellor_id = b.counsellor_id AND a.id < b.id"
-                " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
-            )
-        )
-        overbooked = await s.scalar(
-            text(
-                "SELECT count(*) FROM (SELECT a.id FROM appointments a"
-                " JOIN bookings b ON b.appointment_id = a.id AND b.status = 'booked'"
-                " GROUP BY a.id, a.capacity HAVING count(*) > a.capacity) AS over"
-            )
-        )
-        shared_cells = await s.scalar(
-            text(
-                "SELECT count(*) FROM (SELECT counsellor_id, cell_start FROM time_cells"
-                " GROUP BY counsellor_id, cell_start HAVING count(*) > 1) AS shared"
-            )
-        )
+        overlapping = await overlapping_appointments(s) + await shared_cells(s)
+        overbooked = await overbooked_sessions(s)
         counts = {
             name: int(await s.scalar(text(f"SELECT count(*) FROM {name}")) or 0)  # noqa: S608
             for name in ("appointments", "bookings", "time_cells", "reminders")
         }
     return {
-        "double_bookings": int(overlapping or 0) + int(shared_cells or 0),
-        "overbooked_sessions": int(overbooked or 0),
+        "double_bookings": overlapping,
+        "overbooked_sessions": overbooked,
         **{f"rows_{k}": v for k, v in counts.items()},
     }
 

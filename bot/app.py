@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import structlog
 from redis.asyncio import Redis
@@ -71,7 +71,6 @@ class Assistant:
     centre: CentreInfo
     understanding: Understanding
     scheduler: SlotScheduler
-    extras: dict[str, object] = field(default_factory=dict)
 
     async def check_schema(self) -> None:
         async with self.db_engine.connect() as conn:

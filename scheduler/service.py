@@ -156,7 +156,7 @@ class SlotScheduler:
             return BookingResult(Outcome.FULL, appointment_id=full)
         offered = await self.finder.offered_times(scope, self.clock(), day)
         outcome = Outcome.TAKEN if slot.starts_at in offered else Outcome.UNAVAILABLE
-        return BookingResult(outcome, alternatives=await self._alternatives(session, slot, language))
+        return BookingResult(outcome, alternatives=await self.nearest_free(session, slot, language))
 
     async def _full_session(self, session: AsyncSession, service: Service, slot: Slot) -> int | None:
         if not service.is_group:
@@ -213,12 +213,10 @@ class SlotScheduler:
                 )
                 if appointment is None or not service.is_group:
                     return BookingResult(
-                        Outcome.TAKEN, alternatives=await self._alternatives(session, slot, language)
+                        Outcome.TAKEN, alternatives=await self.nearest_free(session, slot, language)
                     )
         if appointment.service_id != service.id or appointment.location_id != slot.location_id:
-            return BookingResult(
-                Outcome.TAKEN, alternatives=await self._alternatives(session, slot, language)
-            )
+            return BookingResult(Outcome.TAKEN, alternatives=await self.nearest_free(session, slot, language))
         return await self._take_seat(session, client_id, appointment, language)
 
     async def _take_seat(
@@ -341,11 +339,6 @@ class SlotScheduler:
 
     async def nearest_free(self, session: AsyncSession, slot: Slot, language: str | None) -> tuple[Slot, ...]:
         """The free times nearest to `slot` at its place, for "this time is gone, how about these"."""
-        return await self._alternatives(session, slot, language)
-
-    async def _alternatives(
-        self, session: AsyncSession, slot: Slot, language: str | None
-    ) -> tuple[Slot, ...]:
         service = await session.get(Service, slot.service_id)
         if service is None:
             return ()
@@ -366,4 +359,4 @@ class SlotScheduler:
             appointment.ends_at,
             0,
         )
-        return await self._alternatives(session, probe, language)
+        return await self.nearest_free(session, probe, language)

@@ -58,7 +58,6 @@ class DialogEngine:
         self._inflight = 0
         self._idle = asyncio.Event()
         self._idle.set()
-        self._closing = False
 
     async def handle(self, message: InboundMessage) -> Outbound:
         """Process one message; never raises for bad input, and answers in the client's language."""
@@ -194,7 +193,6 @@ class DialogEngine:
 
     async def drain(self, grace_seconds: float) -> bool:
         """Wait for in-flight messages to finish (graceful shutdown); False if some did not."""
-        self._closing = True
         try:
             await asyncio.wait_for(self._idle.wait(), grace_seconds)
         except TimeoutError:

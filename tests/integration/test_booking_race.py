@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clients.repository import ClientRepository
 from bot.db.session import create_engine, create_session_factory
+from scheduler.integrity import overbooked_sessions, overlapping_appointments
 from scheduler.models import (
     Appointment,
     Booking,
@@ -121,20 +122,8 @@ async def first_slot(race: Race, service: Service) -> Slot:
 async def assert_no_overlap_or_overbooking(race: Race) -> None:
     """The database's own view, in SQL: no counsellor twice at once, no session over its seats."""
     async with race.sessions() as s:
-        overlapping = await s.scalar(
-            text(
-                "SELECT count(*) FROM appointments a JOIN appointments b"
-                " ON a.counsellor_id = b.counsellor_id AND a.id < b.id"
-                " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
-            )
-        )
-        overbooked = await s.scalar(
-            text(
-                "SELECT count(*) FROM (SELECT a.id FROM appointments a"
-                " JOIN bookings b ON b.appointment_id = a.id AND b.status = 'booked'"
-                " GROUP BY a.id, a.capacity HAVING count(*) > a.capacity) AS over"
-            )
-        )
+        overlapping = await overlapping_appointments(s)
+        overbooked = await overbooked_sessions(s)
         # Every appointment holds exactly its cells (time plus buffer); the cells' key forbids sharing one.
         rows = (await s.execute(select(Appointment, Service).join(Service))).all()
         held = {
