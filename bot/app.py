@@ -26,21 +26,24 @@ from bot.i18n.translator import Translator
 from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
 from bot.settings import Settings
+from counselling.desk import CaseDesk
+from counselling.events import CaseEvents, MemoryCaseEvents, RedisCaseEvents
+from counselling.priority import SlaPolicy
 from dialogs.book_appointment import BookAppointment
 from dialogs.booking_news import BookingNews
 from dialogs.booking_outcomes import BookingOutcomes
 from dialogs.booking_steps import BookingSteps
+from dialogs.case_relay import CaseRelay
 from dialogs.change_language import ChangeLanguage
 from dialogs.course_news import CourseNews
-from dialogs.escalation import Escalation
 from dialogs.fallback import Fallback
 from dialogs.faq import Faq
 from dialogs.first_contact import FirstContact
+from dialogs.handoff import Handoff
 from dialogs.help import Help
 from dialogs.main_menu import MainMenu
 from dialogs.my_appointments import MyAppointments
 from dialogs.questions import Questions
-from dialogs.talk_to_counsellor import TalkToCounsellor
 from dialogs.understand import Understand
 from scheduler.service import SlotScheduler
 
@@ -71,6 +74,7 @@ class Assistant:
     centre: CentreInfo
     understanding: Understanding
     scheduler: SlotScheduler
+    cases: CaseDesk
 
     async def check_schema(self) -> None:
         async with self.db_engine.connect() as conn:
@@ -96,6 +100,7 @@ class Assistant:
 
     async def aclose(self) -> None:
         await self.engine.drain(self.settings.shutdown_grace_seconds)
+        await self.cases.events.close()
         await self.states.close()
         if self.redis is not None:
             await self.redis.aclose()
@@ -108,27 +113,29 @@ def build_router(
     understanding: Understanding,
     scheduler: SlotScheduler,
     notifier: Notifier,
+    cases: CaseDesk,
 ) -> DialogRouter:
     """Register every dialog; order carries no meaning, conflicts raise at start-up."""
     router = DialogRouter()
     days = settings.message_retention_days
     sources = read_sources(LOCALES_DIR / "en" / "faq.ftl")
-    understand = Understand(understanding.parser, understanding.policy, router)
+    handoff = Handoff(cases, centre)
+    understand = Understand(understanding.parser, understanding.policy, router, handoff.fallback)
     booking = BookingSteps(scheduler, centre)
     news = BookingNews(notifier, centre, settings.default_locale)
     outcomes = BookingOutcomes(booking, news)
     for dialog in (
-        FirstContact(centre, days),
+        FirstContact(centre, days),  # its gate comes first: nothing happens before consent
+        CaseRelay(cases),  # then, while a case is open, the client talks to the counsellor
         MainMenu(),
         ChangeLanguage(understand.answer_text),
         Help(centre, days),
         Questions(),
         BookAppointment(booking, outcomes, understanding.gazetteer, understand.handle),
         MyAppointments(booking, news),
-        TalkToCounsellor(centre),
+        handoff,
         CourseNews(centre),
         Faq(centre, sources),
-        Escalation(centre),
         understand,
         Fallback(),
     ):
@@ -157,7 +164,9 @@ def build_assistant(
     centre = CentreInfo.from_settings(settings)
     scheduler = SlotScheduler(settings.centre_timezone, settings.booking_max_future)
     notifier = Notifier(sessions, translator, settings.default_locale)
-    router = build_router(centre, settings, understanding, scheduler, notifier)
+    events: CaseEvents = RedisCaseEvents(redis) if redis is not None else MemoryCaseEvents()
+    cases = CaseDesk(sessions, notifier.deliver, events, SlaPolicy(settings.case_sla_minutes))
+    router = build_router(centre, settings, understanding, scheduler, notifier, cases)
     engine = DialogEngine(
         router=router,
         states=states,
@@ -186,4 +195,5 @@ def build_assistant(
         centre=centre,
         understanding=understanding,
         scheduler=scheduler,
+        cases=cases,
     )

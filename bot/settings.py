@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from counselling.models import Priority
+from counselling.priority import parse_sla
+
 SUPPORTED_LOCALES = ("cs", "en", "uk", "ru", "vi")
+DEFAULT_CASE_SLA = "urgent=15,high=60,normal=240"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS_ITEM = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 
@@ -77,6 +81,11 @@ class Settings(BaseSettings):
     nlu_model_path: Path = Path("data/nlu/model.joblib")
     booking_max_future: int = Field(default=2, ge=1, le=20)
     reminder_interval_seconds: float = Field(default=30.0, gt=0, le=3600)
+    # First-response targets of the counsellor queue, minutes per priority (README, Configuration).
+    case_sla_minutes: Annotated[dict[Priority, timedelta], NoDecode] = parse_sla(DEFAULT_CASE_SLA)
+    case_sla_check_seconds: float = Field(default=60.0, gt=0, le=3600)
+    # A Telegram supergroup with topics where each case gets its own topic (optional).
+    telegram_staff_chat_id: int | None = None
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "console"
@@ -112,6 +121,11 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_hours(cls, value: object) -> object:
         return parse_opening_hours(value) if isinstance(value, str) else value
+
+    @field_validator("case_sla_minutes", mode="before")
+    @classmethod
+    def _parse_sla(cls, value: object) -> object:
+        return parse_sla(value) if isinstance(value, str) else value
 
     @field_validator("database_url")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.channels.base import InboundKind, choice
 from bot.core.dialogs import DialogContext, DialogRouter, Step
 from bot.i18n.msg import Msg
 from dialogs.common import menu_choices
@@ -24,4 +25,6 @@ class Fallback:
         return Step.say(Msg.INPUT_EMPTY, menu_choices())
 
     async def unsupported(self, ctx: DialogContext) -> Step:
+        if ctx.message.kind is InboundKind.FILE:
+            return Step.say(Msg.CASE_FILE_OUTSIDE, (choice("human", Msg.MENU_COUNSELLOR),))
         return Step.say(Msg.INPUT_UNSUPPORTED)

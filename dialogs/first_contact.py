@@ -21,7 +21,12 @@ class FirstContact:
         self._retention_days = retention_days
 
     def register(self, router: DialogRouter) -> None:
-        router.set_gate(lambda ctx: ctx.client.consent_at is None, self.handle)
+        router.add_gate(self.applies, self.handle)
+
+    @staticmethod
+    async def applies(ctx: DialogContext) -> bool:
+        """Nothing else happens before the client has read the privacy notice and agreed."""
+        return ctx.client.consent_at is None
 
     async def handle(self, ctx: DialogContext) -> Step:
         if ctx.parse is not None:

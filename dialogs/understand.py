@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.channels.base import Choice, Reply, Text, choice
-from bot.core.dialogs import DialogContext, DialogRouter, Step
+from bot.channels.base import Choice, choice
+from bot.core.dialogs import DialogContext, DialogRouter, Handler, Step
 from bot.i18n.msg import Msg
 from bot.nlu.intents import SMALL_TALK_INTENTS, Intent
 from bot.nlu.parser import NluParser
@@ -20,10 +20,11 @@ def topic_label(intent: Intent) -> Msg:
 class Understand:
     """Registered as the router's text handler; intent handlers come from the dialogs that own them."""
 
-    def __init__(self, parser: NluParser, policy: Policy, router: DialogRouter) -> None:
+    def __init__(self, parser: NluParser, policy: Policy, router: DialogRouter, handoff: Handler) -> None:
         self._parser = parser
         self._policy = policy
         self._router = router
+        self._handoff = handoff  # two misunderstandings in a row: a person reads it
 
     def register(self, router: DialogRouter) -> None:
         router.set_text_handler(self.handle)
@@ -37,7 +38,10 @@ class Understand:
             return Step.say(Msg.FAQ_UNSUPPORTED_LANGUAGE, language_choices(ctx.enabled_locales, "lang"))
         if decision.action in (Action.CLARIFY, Action.HANDOFF):
             await NluMissRepository(ctx.session).record(ctx.client.id, ctx.parse, ctx.parse.language.code)
-            return self._not_understood(ctx, decision)
+            if decision.action is Action.HANDOFF:
+                ctx.state.misses = 0
+                return await self._handoff(ctx)
+            return self._did_you_mean(ctx, decision)
         assert decision.intent is not None
         return await self.run_intent(ctx, decision.intent)
 
@@ -64,17 +68,13 @@ class Understand:
         ctx.arg = intent.value
         return await handler(ctx)
 
-    def _not_understood(self, ctx: DialogContext, decision: Decision) -> Step:
-        if decision.action is Action.CLARIFY:
-            ctx.state.misses = 1
-            buttons: tuple[Choice, ...] = (
-                *(choice(f"topic:{i.value}", topic_label(i)) for i in decision.suggestions),
-                choice("human", Msg.MENU_COUNSELLOR),
-            )
-            return Step.say(Msg.FAQ_DID_YOU_MEAN, buttons)
-        ctx.state.misses = 0
-        buttons = (choice("human", Msg.MENU_COUNSELLOR), choice("book", Msg.MENU_BOOK), *back_to_menu())
-        return Step([Reply(lines=(Text(Msg.FAQ_STILL_NOT_UNDERSTOOD),), choices=buttons)])
+    def _did_you_mean(self, ctx: DialogContext, decision: Decision) -> Step:
+        ctx.state.misses = 1
+        buttons: tuple[Choice, ...] = (
+            *(choice(f"topic:{i.value}", topic_label(i)) for i in decision.suggestions),
+            choice("human", Msg.MENU_COUNSELLOR),
+        )
+        return Step.say(Msg.FAQ_DID_YOU_MEAN, buttons)
 
     async def _stale(self, ctx: DialogContext) -> Step:
         ctx.state.reset()

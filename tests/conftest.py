@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from bot.nlu.service import Understanding, load_understanding
 from bot.settings import Settings
 from tests import backends
 from tests.driver import ChatDriver
+
+CENTRE_OPEN = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -58,6 +61,8 @@ def understanding(tmp_path_factory: pytest.TempPathFactory) -> Understanding:
 async def assistant(sqlite_url: str, understanding: Understanding) -> AsyncIterator[Assistant]:
     """The whole assistant on embedded defaults: SQLite file and in-process state."""
     built = build_assistant(make_settings(sqlite_url), understanding)
+    # Cases opened in tests meet the centre open (a Tuesday, 10:30 in Prague) unless a test says otherwise.
+    built.cases.clock = lambda: CENTRE_OPEN
     yield built
     await built.aclose()
 

@@ -29,10 +29,11 @@ class Channel(StrEnum):
 
 
 class InboundKind(StrEnum):
-    """What the client sent: words, a button press, or something we cannot read."""
+    """What the client sent: words, a button press, a file, or something we cannot read."""
 
     TEXT = "text"
     PAYLOAD = "payload"
+    FILE = "file"  # a photo or document; `attachment` holds it and `text` its caption
     UNSUPPORTED = "unsupported"
 
 
@@ -60,6 +61,7 @@ class InboundMessage:
     platform_message_id: str | None = None
     locale_hint: str | None = None
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    attachment: Attachment | None = None
 
     @property
     def channel(self) -> Channel:
@@ -72,6 +74,10 @@ class InboundMessage:
     @classmethod
     def button(cls, user_ref: str, payload: str, **extra: Any) -> InboundMessage:
         return cls(user_ref=user_ref, kind=InboundKind.PAYLOAD, payload=payload, **extra)
+
+    @classmethod
+    def file(cls, user_ref: str, attachment: Attachment, caption: str = "", **extra: Any) -> InboundMessage:
+        return cls(user_ref=user_ref, kind=InboundKind.FILE, text=caption, attachment=attachment, **extra)
 
     @classmethod
     def unsupported(cls, user_ref: str, what: str, **extra: Any) -> InboundMessage:
@@ -152,7 +158,14 @@ class RenderedReply:
     attachments: tuple[Attachment, ...] = ()
 
 
+class RecipientUnreachable(Exception):
+    """The platform refuses to deliver to this client: they blocked the bot, or the chat is gone."""
+
+
 class ChannelSender(Protocol):
-    """Delivers bot-initiated messages on one channel (used by the Notifier)."""
+    """Delivers bot-initiated messages on one channel (used by the Notifier).
+
+    Raises RecipientUnreachable when the platform says the client cannot be reached any more.
+    """
 
     async def send(self, outbound: Outbound) -> None: ...

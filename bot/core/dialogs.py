@@ -64,6 +64,7 @@ class Step:
 
 
 Handler = Callable[[DialogContext], Awaitable[Step]]
+Gate = Callable[[DialogContext], Awaitable[bool]]
 Key = TypeVar("Key")
 
 
@@ -90,7 +91,7 @@ class DialogRouter:
         self._awaiting: dict[tuple[str, str], Handler] = {}
         self._intents: dict[str, Handler] = {}
         self._text: Handler | None = None
-        self._gate: tuple[Callable[[DialogContext], bool], Handler] | None = None
+        self._gates: list[tuple[Gate, Handler]] = []
         self._fallback: Handler | None = None
         self._stale: Handler | None = None
         self._empty: Handler | None = None
@@ -117,9 +118,10 @@ class DialogRouter:
         """Free text no dialog step is waiting for goes here (understanding); else to the fallback."""
         self._text = handler
 
-    def set_gate(self, applies: Callable[[DialogContext], bool], handler: Handler) -> None:
-        """While `applies`, every message goes to `handler` (first contact before consent)."""
-        self._gate = (applies, handler)
+    def add_gate(self, applies: Gate, handler: Handler) -> None:
+        """While `applies`, messages go to `handler` (first contact before consent, an open case);
+        gates are asked in the order they were added."""
+        self._gates.append((applies, handler))
 
     def set_fallback(self, handler: Handler) -> None:
         self._fallback = handler
@@ -131,16 +133,17 @@ class DialogRouter:
         return sorted(self._commands)
 
     async def dispatch(self, ctx: DialogContext) -> Step:
+        for applies, gate in self._gates:
+            if await applies(ctx):
+                if ctx.message.kind is InboundKind.PAYLOAD:
+                    ctx.arg = split_payload(ctx.message.payload)[1]
+                return await gate(ctx)
         handler = self._select(ctx)
         return await handler(ctx)
 
     def _select(self, ctx: DialogContext) -> Handler:
         message = ctx.message
-        if self._gate is not None and self._gate[0](ctx):
-            if message.kind is InboundKind.PAYLOAD:
-                ctx.arg = split_payload(message.payload)[1]
-            return self._gate[1]
-        if message.kind is InboundKind.UNSUPPORTED:
+        if message.kind in (InboundKind.UNSUPPORTED, InboundKind.FILE):
             return self._required(self._unsupported)
         if message.kind is InboundKind.PAYLOAD:
             prefix, ctx.arg = split_payload(message.payload)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base, utcnow
@@ -28,6 +28,11 @@ class StaffUser(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Set when the member links their Telegram account, so the staff group knows who pressed "take".
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # A short-lived code the member sends as `/link <code>` in the staff group; only its hash is kept.
+    telegram_link_hash: Mapped[str | None] = mapped_column(String(64))
+    telegram_link_expires_at: Mapped[datetime | None]
 
 
 class StaffSession(Base):

@@ -1,8 +1,4 @@
 # Talking to a counsellor.
-counsellor-how-to =
-    Poradce vám může pomoct osobně. Přijďte do centra nebo centrum kontaktujte:
-    • { $address }
-    • otevírací doba: { $hours }
 counsellor-emergency =
     V nouzi volejte 112 (policie 158).
     Násilí nebo trestný čin, zdarma a nonstop: 116 006 (Bílý kruh bezpečí).

@@ -303,11 +303,6 @@ topic-subscribe-courses = 📢 Novinky o kurzech
 ## Urgent legal situations
 
 escalation-intro = Zní to vážně a měl by vám s tím pomoct člověk. Poradce centra se tomu bude věnovat osobně.
-escalation-how-to-reach =
-    Přijďte prosím do centra nebo ho kontaktujte hned teď:
-    • { $address }
-    • otevírací doba: { $hours }
-    Můžu vás také objednat k poradci.
 escalation-deadline = Pokud jste dostali rozhodnutí, uschovejte si ho a poznamenejte si, kdy jste ho dostali: lhůta na odvolání může být jen 5 nebo 15 dní.
 escalation-exploitation =
     Nevyplacená mzda, pas, který vám vzal zaměstnavatel, výhrůžky nebo nucená práce: pomáhá La Strada.

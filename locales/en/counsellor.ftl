@@ -1,8 +1,4 @@
 # Talking to a counsellor.
-counsellor-how-to =
-    A counsellor can help you personally. Come to the centre or contact it:
-    • { $address }
-    • opening hours: { $hours }
 counsellor-emergency =
     In an emergency call 112 (police 158).
     Violence or crime, free and non-stop: 116 006 (Bílý kruh bezpečí).

@@ -262,7 +262,7 @@ faq-out-of-scope = I am sorry, I cannot help with that. I can help with residenc
 
 faq-source = Source: { $url } (checked { DATETIME($checked, dateStyle: "medium") })
 faq-did-you-mean = I am not sure I understood. Did you mean one of these?
-faq-still-not-understood = I'm sorry, I still don't understand. A counsellor can help you personally, or you can book an appointment.
+faq-still-not-understood = I'm sorry, I still don't understand you, so a person will read your message.
 # Shown the same in every locale: English first, then Czech.
 faq-unsupported-language =
     Sorry, I can only write in Czech, English, Ukrainian, Russian and Vietnamese. Please choose a language below.
@@ -303,11 +303,6 @@ topic-subscribe-courses = 📢 Course news
 ## Urgent legal situations
 
 escalation-intro = This sounds serious, and a person should help you with it. A counsellor of the centre will deal with it personally.
-escalation-how-to-reach =
-    Please come to the centre or contact it now:
-    • { $address }
-    • opening hours: { $hours }
-    I can also book an appointment for you.
 escalation-deadline = If you received a decision, keep it and note the date you got it: appeal deadlines can be as short as 5 or 15 days.
 escalation-exploitation =
     Unpaid wages, a passport taken by your employer, threats or forced work: La Strada helps.

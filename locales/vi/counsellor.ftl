@@ -1,8 +1,4 @@
 # Talking to a counsellor.
-counsellor-how-to =
-    Tư vấn viên có thể giúp bạn trực tiếp. Bạn hãy đến trung tâm hoặc liên hệ với trung tâm:
-    • { $address }
-    • giờ làm việc: { $hours }
 counsellor-emergency =
     Trường hợp khẩn cấp, hãy gọi 112 (cảnh sát 158).
     Bạo lực hoặc tội phạm, miễn phí và 24/24: 116 006 (Bílý kruh bezpečí).

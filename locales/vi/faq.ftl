@@ -303,11 +303,6 @@ topic-subscribe-courses = 📢 Tin khóa học
 ## Urgent legal situations
 
 escalation-intro = Việc này có vẻ nghiêm trọng, và cần có người trực tiếp giúp bạn. Tư vấn viên của trung tâm sẽ trực tiếp giải quyết việc này.
-escalation-how-to-reach =
-    Bạn hãy đến trung tâm hoặc liên hệ với trung tâm ngay bây giờ:
-    • { $address }
-    • giờ làm việc: { $hours }
-    Tôi cũng có thể đặt lịch hẹn cho bạn.
 escalation-deadline = Nếu bạn đã nhận được quyết định (rozhodnutí), hãy giữ lại và ghi lại ngày bạn nhận được: thời hạn kháng cáo (odvolání) có thể chỉ là 5 hoặc 15 ngày.
 escalation-exploitation =
     Không được trả lương, bị chủ lao động giữ hộ chiếu, bị đe dọa hoặc bị ép làm việc: La Strada có thể giúp bạn.
