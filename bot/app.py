@@ -16,6 +16,7 @@ from bot.core.dialogs import DialogRouter
 from bot.core.engine import DialogEngine
 from bot.core.locks import ConversationLocks, MemoryLocks, RedisLocks
 from bot.core.notifier import Notifier
+from bot.core.redis_case_events import RedisCaseEvents
 from bot.core.redis_state import RedisStateStore
 from bot.core.state_store import MemoryStateStore, StateStore
 from bot.core.transcript import Transcripts
@@ -27,7 +28,7 @@ from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
 from bot.settings import Settings
 from counselling.desk import CaseDesk
-from counselling.events import CaseEvents, MemoryCaseEvents, RedisCaseEvents
+from counselling.events import CaseEvents, MemoryCaseEvents
 from counselling.priority import SlaPolicy
 from dialogs.book_appointment import BookAppointment
 from dialogs.booking_news import BookingNews

@@ -160,29 +160,8 @@ class CaseDesk:
     # --- reading -------------------------------------------------------------------------------------
 
     async def queue_rows(self, db: AsyncSession) -> list[QueueRow]:
-        """The open queue in priority order, with SLA states, for the console and the CLI."""
-        now = self.now()
-        cases = await queue.open_cases(db)
-        names = await _names(db, {c.counsellor_id for c in cases if c.counsellor_id is not None})
-        return [
-            QueueRow(
-                id=c.id,
-                priority=Priority(c.priority),
-                topic=c.topic,
-                reason=c.reason,
-                locale=c.locale,
-                channel=c.channel,
-                status=CaseStatus(c.status),
-                opened_at=c.opened_at,
-                waiting=now - c.opened_at,
-                counsellor_id=c.counsellor_id,
-                counsellor=names.get(c.counsellor_id) if c.counsellor_id is not None else None,
-                sla=self.sla.state(c.priority, c.opened_at, c.first_response_at, now),
-                due_at=self.sla.due_at(c.priority, c.opened_at),
-                unreachable=c.unreachable_at is not None,
-            )
-            for c in cases
-        ]
+        """The open queue in priority order, with SLA states, for the console."""
+        return await queue_rows(db, self.sla, self.now())
 
     async def expected_wait(self, db: AsyncSession, case: Case) -> timedelta:
         """From the current queue: the cases ahead, each taking the recent median first response."""
@@ -247,6 +226,31 @@ class CaseDesk:
                 await mirror.mirror(event)
             except Exception:
                 log.exception("case_mirror_failed", case=event.case_id, kind=event.kind)
+
+
+async def queue_rows(db: AsyncSession, sla: SlaPolicy, now: datetime) -> list[QueueRow]:
+    """The open queue in priority order, with SLA states, for the console and the CLI."""
+    cases = await queue.open_cases(db)
+    names = await _names(db, {c.counsellor_id for c in cases if c.counsellor_id is not None})
+    return [
+        QueueRow(
+            id=c.id,
+            priority=Priority(c.priority),
+            topic=c.topic,
+            reason=c.reason,
+            locale=c.locale,
+            channel=c.channel,
+            status=CaseStatus(c.status),
+            opened_at=c.opened_at,
+            waiting=now - c.opened_at,
+            counsellor_id=c.counsellor_id,
+            counsellor=names.get(c.counsellor_id) if c.counsellor_id is not None else None,
+            sla=sla.state(c.priority, c.opened_at, c.first_response_at, now),
+            due_at=sla.due_at(c.priority, c.opened_at),
+            unreachable=c.unreachable_at is not None,
+        )
+        for c in cases
+    ]
 
 
 async def recent_first_response(db: AsyncSession, priority: int, now: datetime) -> timedelta | None:

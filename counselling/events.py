@@ -1,4 +1,4 @@
-"""Case events for live console pages: published after each commit, shared by processes through Redis."""
+"""Case events for live console pages, published after each commit (shared via Redis: bot/core)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from dataclasses import asdict, dataclass
 from typing import Protocol
 
 import structlog
-from redis.asyncio import Redis
 
 log = structlog.get_logger(__name__)
 
-REDIS_CHANNEL = "assistant:case-events"
 # A console tab that stops reading loses old events rather than holding memory without bound; the page
 # reloads its table on every event, so a lost event only delays an update until the next one.
 QUEUE_SIZE = 256
@@ -85,54 +83,3 @@ class MemoryCaseEvents:
 
     async def close(self) -> None:
         self._queues.clear()
-
-
-class RedisCaseEvents(MemoryCaseEvents):
-    """Several processes: events go through Redis pub/sub, and one listener per process fans them out."""
-
-    def __init__(self, redis: Redis) -> None:
-        super().__init__()
-        self._redis = redis
-        self._listener: asyncio.Task[None] | None = None
-        self._ready = asyncio.Event()
-
-    async def publish(self, event: CaseEvent) -> None:
-        try:
-            await self._redis.publish(REDIS_CHANNEL, event.to_json())
-        except Exception:
-            # Redis down: this process's consoles still hear it; the others catch up on their next event.
-            log.warning("case_event_publish_failed", case=event.case_id, exc_info=True)
-            self._fan_out(event)
-
-    @asynccontextmanager
-    async def subscribe(self) -> AsyncIterator[asyncio.Queue[CaseEvent]]:
-        if self._listener is None or self._listener.done():
-            self._ready.clear()
-            self._listener = asyncio.create_task(self._listen(), name="case-events")
-            await asyncio.wait_for(self._ready.wait(), 5)
-        async with super().subscribe() as queue:
-            yield queue
-
-    async def _listen(self) -> None:
-        pubsub = self._redis.pubsub()
-        try:
-            await pubsub.subscribe(REDIS_CHANNEL)
-            self._ready.set()
-            async for message in pubsub.listen():
-                if message.get("type") != "message":
-                    continue
-                try:
-                    self._fan_out(CaseEvent.from_json(message["data"]))
-                except (ValueError, KeyError, TypeError):
-                    log.warning("case_event_malformed")
-        finally:
-            with suppress(Exception):
-                await pubsub.aclose()  # type: ignore[no-untyped-call]
-
-    async def close(self) -> None:
-        if self._listener is not None:
-            self._listener.cancel()
-            with suppress(asyncio.CancelledError, Exception):
-                await self._listener
-            self._listener = None
-        await super().close()

@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -357,6 +357,19 @@ async def open_cases(db: AsyncSession) -> Sequence[Case]:
         .order_by(Case.priority, Case.opened_at, Case.id)
     )
     return (await db.execute(query)).scalars().all()
+
+
+async def purge_closed_before(db: AsyncSession, cutoff: datetime) -> int:
+    """Retention: the words and files of cases closed before `cutoff` go; the numbers for statistics stay."""
+    closed = select(Case.id).where(Case.status == CaseStatus.CLOSED.value, Case.closed_at < cutoff)
+    result = await db.execute(delete(CaseEntry).where(CaseEntry.case_id.in_(closed)))
+    await db.execute(
+        update(Case)
+        .where(Case.status == CaseStatus.CLOSED.value, Case.closed_at < cutoff)
+        .values(context={})
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def _close(case: Case, resolution: str, now: datetime) -> None:

@@ -60,6 +60,7 @@ def background_services(assistant: Assistant) -> list[BackgroundService]:
             lambda: purge_expired_messages(assistant.sessions, settings.message_retention_days),
         ),
         PeriodicTask("reminders", settings.reminder_interval_seconds, reminders.run_once),
+        PeriodicTask("case-sla", settings.case_sla_check_seconds, assistant.cases.sla_round),
     ]
     if settings.telegram_bot_token is not None:
         from bot.channels.telegram.service import build_telegram_service

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clients.repository import ClientRepository
 from bot.db.base import utcnow
 from bot.nlu.repository import NluMissRepository
+from counselling.queue import purge_closed_before
 
 log = structlog.get_logger(__name__)
 
@@ -19,6 +20,7 @@ async def purge_expired_messages(sessions: async_sessionmaker[AsyncSession], ret
     async with sessions() as session, session.begin():
         deleted = await ClientRepository(session).purge_messages_before(cutoff)
         deleted += await NluMissRepository(session).purge_before(cutoff)
+        deleted += await purge_closed_before(session, cutoff)
     if deleted:
         log.info("retention_purged", messages=deleted, retention_days=retention_days)
     return deleted

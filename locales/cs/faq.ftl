@@ -262,7 +262,7 @@ faq-out-of-scope = Promiňte, s tím vám pomoct nemohu. Pomáhám s pobytem, ku
 
 faq-source = Zdroj: { $url } (ověřeno { DATETIME($checked, dateStyle: "medium") })
 faq-did-you-mean = Nejsem si jistý, že jsem vám rozuměl. Mysleli jste něco z tohoto?
-faq-still-not-understood = Promiňte, pořád vám nerozumím. Poradce vám může pomoct osobně, nebo se můžete objednat.
+faq-still-not-understood = Promiňte, pořád vám nerozumím, proto si vaši zprávu přečte člověk z centra.
 # Shown the same in every locale: English first, then Czech.
 faq-unsupported-language =
     Sorry, I can only write in Czech, English, Ukrainian, Russian and Vietnamese. Please choose a language below.

@@ -262,7 +262,7 @@ faq-out-of-scope = Извините, с этим я помочь не могу. 
 
 faq-source = Источник: { $url } (проверено { DATETIME($checked, dateStyle: "medium") })
 faq-did-you-mean = Я не уверен, что понял вас. Вы имели в виду что-то из этого?
-faq-still-not-understood = Извините, я всё ещё не понимаю. Консультант может помочь вам лично, или вы можете записаться на приём.
+faq-still-not-understood = Извините, я всё ещё вас не понимаю, поэтому ваше сообщение прочитает человек.
 # Shown the same in every locale: English first, then Czech.
 faq-unsupported-language =
     Sorry, I can only write in Czech, English, Ukrainian, Russian and Vietnamese. Please choose a language below.

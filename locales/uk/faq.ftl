@@ -262,7 +262,7 @@ faq-out-of-scope = Вибачте, з цим я не можу допомогти
 
 faq-source = Джерело: { $url } (перевірено { DATETIME($checked, dateStyle: "medium") })
 faq-did-you-mean = Я не впевнений, що правильно вас зрозумів. Можливо, ви мали на увазі одне з цього?
-faq-still-not-understood = Вибачте, я досі вас не розумію. Консультант може допомогти вам особисто, або ви можете записатися на прийом.
+faq-still-not-understood = Вибачте, я досі вас не розумію, тому ваше повідомлення прочитає людина.
 # Shown the same in every locale: English first, then Czech.
 faq-unsupported-language =
     Sorry, I can only write in Czech, English, Ukrainian, Russian and Vietnamese. Please choose a language below.

@@ -262,7 +262,7 @@ faq-out-of-scope = Xin lỗi, tôi không thể giúp bạn việc này. Tôi c�
 
 faq-source = Nguồn: { $url } (kiểm tra ngày { DATETIME($checked, dateStyle: "medium") })
 faq-did-you-mean = Tôi không chắc mình đã hiểu đúng. Có phải bạn muốn hỏi một trong những chủ đề này không?
-faq-still-not-understood = Xin lỗi, tôi vẫn chưa hiểu. Tư vấn viên có thể giúp bạn trực tiếp, hoặc bạn có thể đặt lịch hẹn.
+faq-still-not-understood = Xin lỗi, tôi vẫn chưa hiểu ý bạn, nên một nhân viên sẽ đọc tin nhắn của bạn.
 # Shown the same in every locale: English first, then Czech.
 faq-unsupported-language =
     Sorry, I can only write in Czech, English, Ukrainian, Russian and Vietnamese. Please choose a language below.

@@ -13,6 +13,7 @@ FRAMEWORKS = ("aiogram", "redis", "starlette", "fastapi", "uvicorn", "httpx", "j
 RULES = {
     "dialogs": FRAMEWORKS,
     "scheduler": FRAMEWORKS,
+    "counselling": (*FRAMEWORKS, "dialogs", "bot.web", "bot.channels.telegram"),
     "bot/core": (
         "aiogram",
         "starlette",

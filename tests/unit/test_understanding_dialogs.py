@@ -32,10 +32,12 @@ async def test_emergency_gets_a_person_path_never_an_faq(chat: ChatDriver) -> No
     t = chat.assistant.translator
     assert t.format("en", Msg.ESCALATION_INTRO) in chat.text
     assert t.format("en", Msg.ESCALATION_DEADLINE) in chat.text
-    assert "book" in chat.payloads  # an appointment is offered
+    assert chat.payloads == ["case:leave"]  # a counsellor has the case now; the client may go back
+    await chat.press("case:leave")
     await chat.send("my boss took my passport and does not pay me")
     assert "222 71 71 71" in chat.text
     assert "800 077 777" in chat.text
+    await chat.press("case:leave")
     await chat.send("мій чоловік мене б'є")
     assert "116 006" in chat.text
     assert "112" in chat.text
@@ -49,7 +51,8 @@ async def test_two_stage_fallback_and_misses_are_kept_for_training(chat: ChatDri
     assert len(topics) == 3
     await chat.send("how long")
     assert chat.assistant.translator.format("en", Msg.FAQ_STILL_NOT_UNDERSTOOD) in chat.text
-    assert chat.payloads[:2] == ["human", "book"]
+    assert chat.assistant.translator.format("en", Msg.CASE_OPENED) in chat.text  # a person reads it now
+    assert chat.payloads == ["case:leave"]
     async with chat.assistant.sessions() as session:
         misses = (await session.scalars(select(NluMiss).order_by(NluMiss.id))).all()
     assert [m.text for m in misses] == ["and then what", "how long"]
