@@ -372,6 +372,22 @@ async def purge_closed_before(db: AsyncSession, cutoff: datetime) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+async def forget_client(db: AsyncSession, client_id: int, now: datetime) -> int:
+    """Consent withdrawn: their cases close and lose every word and file; returns the entries deleted."""
+    case = await open_case_of(db, client_id)
+    if case is not None:
+        await leave(db, case, now)
+    theirs = select(Case.id).where(Case.client_id == client_id)
+    result = await db.execute(delete(CaseEntry).where(CaseEntry.case_id.in_(theirs)))
+    await db.execute(
+        update(Case)
+        .where(Case.client_id == client_id)
+        .values(context={})
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
 def _close(case: Case, resolution: str, now: datetime) -> None:
     case.status = CaseStatus.CLOSED.value
     case.resolution = resolution

@@ -5,8 +5,10 @@ from __future__ import annotations
 from bot.channels.base import Choice, Reply, Text, choice
 from bot.core.centre import CentreInfo
 from bot.core.dialogs import DialogContext, DialogRouter, Step
+from bot.db.base import utcnow
 from bot.i18n.msg import Msg
 from bot.nlu.repository import NluMissRepository
+from counselling.queue import forget_client as forget_cases
 from dialogs.common import back_to_menu, contact_args
 
 
@@ -42,6 +44,7 @@ class Help:
         if ctx.arg == "forget-yes":
             deleted = await ctx.clients.forget(ctx.client)
             await NluMissRepository(ctx.session).forget_client(ctx.client.id)
+            await forget_cases(ctx.session, ctx.client.id, utcnow())
             ctx.state.reset()
             return Step.say(Msg.HELP_PRIVACY_FORGET_DONE, count=deleted)
         privacy_buttons: tuple[Choice, ...] = (

@@ -168,3 +168,15 @@ async def test_a_file_outside_a_case_is_politely_refused(chat: ChatDriver) -> No
     outbound = await chat.assistant.engine.handle(InboundMessage.file(chat.user_ref, photo))
     assert outbound.replies[0].lines[0].msg is Msg.CASE_FILE_OUTSIDE
     assert [c.payload for c in outbound.replies[0].choices] == ["human"]
+
+
+async def test_withdrawing_consent_deletes_the_words_of_the_clients_cases(chat: ChatDriver) -> None:
+    await chat.onboard("en")
+    await chat.send(DETENTION)
+    case = await open_case(chat)
+    await chat.press(LEAVE_PAYLOAD)
+    await chat.press("privacy:forget-yes")
+    assert await entries(chat, case.id) == []
+    async with chat.assistant.sessions() as s:
+        forgotten = await queue.get_case(s, case.id)
+    assert forgotten.context == {}
