@@ -127,15 +127,18 @@ class CaseDesk:
 
     async def claim(self, case_id: int, actor: Actor) -> Case:
         async with self._sessions() as db, db.begin():
+            already_theirs = (await queue.get_case(db, case_id)).counsellor_id == actor.staff_id
             case = await queue.claim(db, case_id, actor, self.now())
             user_ref, priority = case.user_ref, case.priority
+        if already_theirs:
+            return case  # pressed twice: nobody needs to hear it again
         await self._announce(CaseEvent("claimed", case_id, priority))
         await self._tell_client(
             case_id, user_ref, [Reply.of(Msg.CASE_CLAIMED, (leave_choice(),), name=actor.name)]
         )
         return case
 
-    async def reply(self, case_id: int, actor: Actor, text: str) -> Delivery:
+    async def reply(self, case_id: int, actor: Actor, text: str, *, origin: str | None = None) -> Delivery:
         """Record, then deliver on the client's channel; the outcome is kept on the entry and shown."""
         async with self._sessions() as db, db.begin():
             case, entry = await queue.reply(db, case_id, actor, text, self.now())
@@ -145,15 +148,15 @@ class CaseDesk:
         lines += [Text(Msg.CASE_COUNSELLOR_MORE, {"text": piece}) for piece in rest]
         message = Reply(lines=tuple(lines), choices=(leave_choice(),))
         delivery = await self._tell_client(case_id, user_ref, [message], entry_id=entry_id)
-        await self._announce(CaseEvent("reply", case_id, priority, entry_id=entry_id))
+        await self._announce(CaseEvent("reply", case_id, priority, entry_id=entry_id, origin=origin))
         return delivery
 
-    async def note(self, case_id: int, actor: Actor, text: str) -> None:
+    async def note(self, case_id: int, actor: Actor, text: str, *, origin: str | None = None) -> None:
         async with self._sessions() as db, db.begin():
             entry = await queue.add_note(db, case_id, actor, text, self.now())
             case = await queue.get_case(db, case_id)
             priority, entry_id = case.priority, entry.id
-        await self._announce(CaseEvent("note", case_id, priority, entry_id=entry_id))
+        await self._announce(CaseEvent("note", case_id, priority, entry_id=entry_id, origin=origin))
 
     async def transfer(self, case_id: int, actor: Actor, to_staff_id: int) -> Case:
         async with self._sessions() as db, db.begin():
