@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, Select, and_, delete, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.staff.models import AuditEntry, StaffSession, StaffUser
@@ -16,6 +17,55 @@ TARGET_LIMIT = 255
 
 def audit_target(value: str | None) -> str | None:
     return None if value is None else value[:TARGET_LIMIT]
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit log page asks for; a target ending in ":" (`case:`) matches every target it begins."""
+
+    staff_id: int | None = None
+    no_staff: bool = False
+    action: str | None = None
+    target: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None  # exclusive
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.no_staff:
+            found.append(AuditEntry.staff_id.is_(None))
+        elif self.staff_id is not None:
+            found.append(AuditEntry.staff_id == self.staff_id)
+        if self.action:
+            found.append(AuditEntry.action == self.action)
+        if self.target and self.target.endswith(":"):
+            escaped = self.target.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            found.append(AuditEntry.target.like(f"{escaped}%", escape="\\"))
+        elif self.target:
+            found.append(AuditEntry.target == audit_target(self.target))
+        if self.since is not None:
+            found.append(AuditEntry.at >= self.since)
+        if self.until is not None:
+            found.append(AuditEntry.at < self.until)
+        return found
+
+
+@dataclass(frozen=True)
+class AuditSlice:
+    """One page of the audit log, newest first, with the author's name (None: system or deleted)."""
+
+    rows: list[tuple[AuditEntry, str | None]]
+    older: bool
+    newer: bool
+
+
+def _older_than(entry: AuditEntry) -> ColumnElement[bool]:
+    # (at, id) is the order of the log; entries may share a timestamp, so the id breaks the tie.
+    return or_(AuditEntry.at < entry.at, and_(AuditEntry.at == entry.at, AuditEntry.id < entry.id))
+
+
+def _newer_than(entry: AuditEntry) -> ColumnElement[bool]:
+    return or_(AuditEntry.at > entry.at, and_(AuditEntry.at == entry.at, AuditEntry.id > entry.id))
 
 
 class StaffRepository:
@@ -99,3 +149,44 @@ class StaffRepository:
     async def recent_audit(self, limit: int = 100) -> Sequence[AuditEntry]:
         query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
         return (await self.session.scalars(query)).all()
+
+    async def audit_page(
+        self, filters: AuditFilter, *, before: int | None = None, after: int | None = None, limit: int = 50
+    ) -> AuditSlice:
+        """A page of entries older than `before` or newer than `after` (entry ids), else the newest.
+
+        Paging by position rather than by offset: entries written meanwhile (viewing the log writes one)
+        neither repeat nor skip a row on the next page.
+        """
+        conditions = filters.conditions()
+        cursor = await self.session.get(AuditEntry, before or after) if (before or after) else None
+        query = (
+            select(AuditEntry, StaffUser.display_name)
+            .outerjoin(StaffUser, StaffUser.id == AuditEntry.staff_id)
+            .where(*conditions)
+            .limit(limit)
+        )
+        newest_first = (AuditEntry.at.desc(), AuditEntry.id.desc())
+        rows: list[tuple[AuditEntry, str | None]] = []
+        if cursor is not None and before:
+            rows = await self._named(query.where(_older_than(cursor)).order_by(*newest_first))
+        elif cursor is not None:
+            rows = (
+                await self._named(query.where(_newer_than(cursor)).order_by(AuditEntry.at, AuditEntry.id))
+            )[::-1]
+        if not rows:
+            rows = await self._named(query.order_by(*newest_first))
+        if not rows:
+            return AuditSlice([], older=False, newer=False)
+        more_older = exists().where(*conditions, _older_than(rows[-1][0]))
+        more_newer = exists().where(*conditions, _newer_than(rows[0][0]))
+        found = (await self.session.execute(select(more_older, more_newer))).one()
+        return AuditSlice(rows, older=bool(found[0]), newer=bool(found[1]))
+
+    async def _named(self, query: Select[AuditEntry, str]) -> list[tuple[AuditEntry, str | None]]:
+        return [(entry, name) for entry, name in (await self.session.execute(query)).all()]
+
+    async def audit_actions(self) -> list[str]:
+        """Every action name that occurs in the log, for the page's filter."""
+        query = select(AuditEntry.action).distinct().order_by(AuditEntry.action)
+        return list((await self.session.scalars(query)).all())

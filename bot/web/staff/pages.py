@@ -52,6 +52,7 @@ NAV: tuple[NavLink, ...] = (
     NavLink("/staff/agenda", Msg.STAFF_NAV_AGENDA, CASEWORK),
     NavLink("/staff/availability", Msg.STAFF_NAV_AVAILABILITY, ADMIN_ONLY),
     NavLink("/staff/admin/staff", Msg.STAFF_NAV_STAFF, ADMIN_ONLY),
+    NavLink("/staff/admin/audit", Msg.STAFF_NAV_AUDIT, ADMIN_ONLY),
     NavLink("/staff/account/password", Msg.STAFF_NAV_PASSWORD, ALL_ROLES),
 )
 

@@ -14,6 +14,7 @@ from bot.web.staff import csrf
 from bot.web.staff.account import account_routes
 from bot.web.staff.admin import admin_routes
 from bot.web.staff.agenda import agenda_routes
+from bot.web.staff.audit import audit_routes
 from bot.web.staff.auth import (
     LOGIN,
     accounts,
@@ -108,6 +109,7 @@ def staff_routes() -> list[BaseRoute]:
                 Route("/login", login_submit, methods=["POST"]),
                 Route("/logout", logout, methods=["POST"]),
                 *admin_routes(),
+                *audit_routes(),
                 *account_routes(),
                 *agenda_routes(),
                 *availability_routes(),
