@@ -1,4 +1,4 @@
-"""InboxProcessor: hands stored messages to their channel, one client at a time in order, clients in parallel."""
+"""InboxProcessor: stored messages to their channel, one client at a time in order, clients in parallel."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from datetime import datetime, timedelta
+from functools import partial
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -125,9 +126,12 @@ class InboxProcessor:
                 continue
             task = asyncio.create_task(self._drain_client(user_ref, row_id), name="inbox-client")
             self._active[user_ref] = task
-            task.add_done_callback(lambda _t, ref=user_ref: self._active.pop(ref, None))
+            task.add_done_callback(partial(self._forget, user_ref))
             started += 1
         return started
+
+    def _forget(self, user_ref: str, _task: asyncio.Task[None]) -> None:
+        self._active.pop(user_ref, None)
 
     async def _drain_client(self, user_ref: str, row_id: int | None) -> None:
         """This client's messages, oldest first, until none is left or one must wait for a retry."""

@@ -46,7 +46,7 @@ class InboxStore:
         self._sessions = sessions
 
     async def add(self, items: Sequence[NewInbound]) -> int:
-        """Store new messages in one transaction; ones already stored are skipped. Returns how many were new."""
+        """Store new messages in one transaction, skipping ones already stored; returns how many were new."""
         if not items:
             return 0
         added = 0
@@ -143,7 +143,7 @@ class InboxStore:
             )
 
     async def last_sent_at(self, user_ref: str) -> datetime | None:
-        """When the client last wrote to us (as far as the kept rows tell): the start of the 24-hour window."""
+        """When the client last wrote (as far as kept rows tell): the start of the 24-hour window."""
         async with self._sessions() as session:
             return await session.scalar(
                 select(func.max(InboxMessage.sent_at)).where(InboxMessage.user_ref == user_ref)
