@@ -75,7 +75,7 @@ class WhatsAppSender:
         self._inbox = inbox
         self._notes = notes
         self._templates = dict(templates)
-        self._acquire = acquire or _always
+        self.acquire = acquire or _always
         self.clock = clock
 
     async def send(self, outbound: Outbound) -> None:
@@ -123,7 +123,7 @@ class WhatsAppSender:
         return external_id
 
     async def _post(self, user_ref: str, wa_user: str, body: dict[str, Any]) -> None:
-        await self._acquire(user_ref)
+        await self.acquire(user_ref)
         await self._client.send({**recipient_fields(wa_user), **body})
 
     async def _deliver(self, wa_user: str, outbound: Outbound) -> None:
