@@ -118,13 +118,8 @@ class GraphClient:
         return str(messages[0].get("id", ""))
 
     async def mark_read(self, message_id: str) -> None:
-        """Blue ticks for the client, and the typing indicator while we work on the answer."""
-        body = {
-            "messaging_product": "whatsapp",
-            "status": "read",
-            "message_id": message_id,
-            "typing_indicator": {"type": "text"},
-        }
+        """Blue ticks for the client: we have the message and are working on it."""
+        body = {"messaging_product": "whatsapp", "status": "read", "message_id": message_id}
         await self._call("POST", f"{self._base}/{self._phone}/messages", json=body)
 
     async def upload(self, filename: str, media_type: str, content: bytes) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+import httpx
 import structlog
 
 from bot.channels.base import Channel, Outbound, RecipientUnreachable, RenderedChoice, split_user_ref
@@ -110,6 +111,9 @@ class WhatsAppSender:
             mapped = self._mapped(error, anon_ref(outbound.user_ref))
             if isinstance(mapped, RecipientUnreachable):
                 await self._notes.set_flag(outbound.user_ref, Flag.UNREACHABLE)
+        except httpx.HTTPError as error:
+            # The engine has committed this message: trying it again would only be de-duplicated.
+            log.warning("whatsapp_send_failed", user=anon_ref(outbound.user_ref), error=type(error).__name__)
 
     async def window_open(self, user_ref: str) -> bool:
         last = await self._inbox.last_sent_at(user_ref)

@@ -101,7 +101,10 @@ class WhatsAppChannel:
         try:
             await self.client.mark_read(item.platform_message_id)
         except (GraphError, httpx.HTTPError) as error:
-            log.debug("whatsapp_mark_read_failed", error=type(error).__name__)
+            # Best effort: the answer matters more than the blue ticks.
+            log.info(
+                "whatsapp_mark_read_failed", error=type(error).__name__, code=getattr(error, "code", None)
+            )
 
     async def _to_inbound(self, user_ref: str, incoming: Incoming) -> InboundMessage:
         extra = {"platform_message_id": incoming.message_id}
