@@ -188,3 +188,28 @@ def test_template_purpose_and_parameter() -> None:
     assert purpose_of(Outbound("wa:1", "uk", (Reply.of(Msg.CASE_COUNSELLOR_SAYS),))) == "case"
     assert template_parameter("a\n\nb\tc     d") == "a b c d"
     assert len(template_parameter("slovo " * 500)) <= 1024
+
+
+def test_template_setting_format_and_one_line_errors() -> None:
+    from pydantic import ValidationError
+
+    from bot.config_errors import describe_settings_error
+    from bot.settings import Settings
+
+    factory: Any = Settings
+    parsed = factory(
+        _env_file=None, whatsapp_templates="reminder:cs=pripominka_terminu, notice:en=centre_notice"
+    )
+    assert parsed.whatsapp_templates == {
+        ("reminder", "cs"): "pripominka_terminu",
+        ("notice", "en"): "centre_notice",
+    }
+    for bad, words in (("reminder=x", "is not like"), ("reminder:de=x", "language must be one of")):
+        with pytest.raises(ValidationError) as error:
+            factory(_env_file=None, whatsapp_templates=bad)
+        [line] = describe_settings_error(error.value).splitlines()
+        assert line.startswith("Configuration error: WHATSAPP_TEMPLATES:")
+        assert words in line
+    with pytest.raises(ValidationError) as half:
+        factory(_env_file=None, whatsapp_access_token="t", whatsapp_app_secret="s")
+    assert "WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_VERIFY_TOKEN" in describe_settings_error(half.value)
