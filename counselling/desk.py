@@ -26,6 +26,9 @@ log = structlog.get_logger(__name__)
 
 Deliver = Callable[[str, Sequence[Reply]], Awaitable[Delivered]]
 LEAVE_PAYLOAD = "case:leave"
+# Fluent renders at most 2,500 characters of one argument (fluent.runtime's MAX_PART_LENGTH), so a long
+# reply travels as several lines of one message; channels then split it to their own limits.
+PIECE_CHARS = 2_000
 # A case past its target is alerted again at most this often, so a long night does not become a siren.
 REALERT_EVERY = timedelta(minutes=30)
 
@@ -54,6 +57,20 @@ class QueueRow:
     sla: SlaState
     due_at: datetime
     unreachable: bool
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Cut a long text at whitespace into pieces Fluent accepts as one argument each."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        if cut < limit // 2:
+            cut = text.rfind(" ", 0, limit)
+        if cut < limit // 2:
+            cut = limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text]
 
 
 def leave_choice() -> Choice:
@@ -103,37 +120,43 @@ class CaseDesk:
     async def client_left(self, case_id: int, priority: int) -> None:
         await self._announce(CaseEvent("left", case_id, priority))
 
+    async def client_rated(self, case_id: int, priority: int) -> None:
+        await self._announce(CaseEvent("rated", case_id, priority))
+
     # --- staff actions -------------------------------------------------------------------------------
 
     async def claim(self, case_id: int, actor: Actor) -> Case:
         async with self._sessions() as db, db.begin():
+            already_theirs = (await queue.get_case(db, case_id)).counsellor_id == actor.staff_id
             case = await queue.claim(db, case_id, actor, self.now())
             user_ref, priority = case.user_ref, case.priority
+        if already_theirs:
+            return case  # pressed twice: nobody needs to hear it again
         await self._announce(CaseEvent("claimed", case_id, priority))
         await self._tell_client(
             case_id, user_ref, [Reply.of(Msg.CASE_CLAIMED, (leave_choice(),), name=actor.name)]
         )
         return case
 
-    async def reply(self, case_id: int, actor: Actor, text: str) -> Delivery:
+    async def reply(self, case_id: int, actor: Actor, text: str, *, origin: str | None = None) -> Delivery:
         """Record, then deliver on the client's channel; the outcome is kept on the entry and shown."""
         async with self._sessions() as db, db.begin():
             case, entry = await queue.reply(db, case_id, actor, text, self.now())
             user_ref, priority, entry_id, text = case.user_ref, case.priority, entry.id, entry.text
-        message = Reply(
-            lines=(Text(Msg.CASE_COUNSELLOR_SAYS, {"name": actor.name, "text": text}),),
-            choices=(leave_choice(),),
-        )
+        first, *rest = text_pieces(text)
+        lines = [Text(Msg.CASE_COUNSELLOR_SAYS, {"name": actor.name, "text": first})]
+        lines += [Text(Msg.CASE_COUNSELLOR_MORE, {"text": piece}) for piece in rest]
+        message = Reply(lines=tuple(lines), choices=(leave_choice(),))
         delivery = await self._tell_client(case_id, user_ref, [message], entry_id=entry_id)
-        await self._announce(CaseEvent("reply", case_id, priority, entry_id=entry_id))
+        await self._announce(CaseEvent("reply", case_id, priority, entry_id=entry_id, origin=origin))
         return delivery
 
-    async def note(self, case_id: int, actor: Actor, text: str) -> None:
+    async def note(self, case_id: int, actor: Actor, text: str, *, origin: str | None = None) -> None:
         async with self._sessions() as db, db.begin():
             entry = await queue.add_note(db, case_id, actor, text, self.now())
             case = await queue.get_case(db, case_id)
             priority, entry_id = case.priority, entry.id
-        await self._announce(CaseEvent("note", case_id, priority, entry_id=entry_id))
+        await self._announce(CaseEvent("note", case_id, priority, entry_id=entry_id, origin=origin))
 
     async def transfer(self, case_id: int, actor: Actor, to_staff_id: int) -> Case:
         async with self._sessions() as db, db.begin():

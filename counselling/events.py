@@ -27,6 +27,7 @@ class CaseEvent:
     priority: int
     alert: bool = False
     entry_id: int | None = None  # the timeline entry the event is about, if any
+    origin: str | None = None  # where the action was taken ("telegram"), so that place need not echo it
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -41,6 +42,7 @@ class CaseEvent:
             int(data["priority"]),
             bool(data.get("alert")),
             int(entry) if entry is not None else None,
+            str(data["origin"]) if data.get("origin") is not None else None,
         )
 
 

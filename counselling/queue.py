@@ -302,16 +302,16 @@ async def leave(db: AsyncSession, case: Case, now: datetime) -> None:
     _add_entry(db, case, EntryKind.EVENT, EventCode.CLIENT_LEFT, at=now)
 
 
-async def rate(db: AsyncSession, case_id: int, client_id: int, score: int, now: datetime) -> bool:
-    """The client's answer to the satisfaction question; only their own closed case, only once."""
+async def rate(db: AsyncSession, case_id: int, client_id: int, score: int, now: datetime) -> Case | None:
+    """The client's answer to the satisfaction question: only their own closed case, only once."""
     case = await db.get(Case, case_id)
     if case is None or case.client_id != client_id or case.status != CaseStatus.CLOSED.value:
-        return False
+        return None
     if case.satisfaction is not None or not 1 <= score <= 5:
-        return False
+        return None
     case.satisfaction = score
     _add_entry(db, case, EntryKind.EVENT, EventCode.RATED, detail=str(score), at=now)
-    return True
+    return case
 
 
 async def entries_of(db: AsyncSession, case_id: int) -> Sequence[CaseEntry]:

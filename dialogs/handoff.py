@@ -82,15 +82,15 @@ class Handoff:
             # The words that triggered the hand-off open the case's transcript.
             await queue.add_client_message(ctx.session, case, words, now=now)
         lines = [Text(m) for m in lead]
+        urgent = case.priority == Priority.URGENT
+        if (urgent or reason is Reason.REQUEST) and topic not in NUMBERS_GIVEN:
+            lines.append(Text(Msg.COUNSELLOR_EMERGENCY))  # before anything about waiting
         if opened.created:
             lines.append(Text(Msg.CASE_OPENED))
             lines.append(await self._when(ctx, case, now))
             lines.append(Text(Msg.CASE_HOW_IT_WORKS))
         else:
             lines.append(Text(Msg.CASE_ADDED))
-        urgent = case.priority == Priority.URGENT
-        if (urgent or reason is Reason.REQUEST) and topic not in NUMBERS_GIVEN:
-            lines.append(Text(Msg.COUNSELLOR_EMERGENCY))
         buttons: tuple[Choice, ...] = (leave_choice(),)
         if not is_open(self._centre.opening_hours, self._tz, now):
             buttons = (choice("book", Msg.MENU_BOOK), *buttons)

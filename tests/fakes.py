@@ -12,7 +12,11 @@ from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.methods import (
     AnswerCallbackQuery,
+    CloseForumTopic,
+    CreateForumTopic,
+    EditForumTopic,
     EditMessageReplyMarkup,
+    GetFile,
     GetMe,
     GetUpdates,
     SendChatAction,
@@ -20,7 +24,17 @@ from aiogram.methods import (
     SendMessage,
     TelegramMethod,
 )
-from aiogram.types import Chat, Document, InlineKeyboardMarkup, InputFile, Message, Update, User
+from aiogram.types import (
+    Chat,
+    Document,
+    File,
+    ForumTopic,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    Update,
+    User,
+)
 
 from bot.channels.base import Outbound
 
@@ -37,6 +51,8 @@ class RecordingSession(BaseSession):
     Like the MockedSession of aiogram's own tests, but answering by method type, so a whole
     conversation runs without scripting each response. `fail[SendMessage] = TelegramForbiddenError(...)`
     makes a method raise; `updates` feeds getUpdates when polling is under test.
+    `fail_in_chat[chat_id]` makes every method aimed at one chat raise (a client who blocked the bot,
+    while the staff group still works); `files[file_id]` is what getFile and the download serve.
     """
 
     def __init__(self) -> None:
@@ -44,6 +60,9 @@ class RecordingSession(BaseSession):
         self.requests: list[TelegramMethod[Any]] = []
         self.sent: list[Message] = []
         self.fail: dict[type[TelegramMethod[Any]], Exception] = {}
+        self.fail_in_chat: dict[int, Exception] = {}
+        self.files: dict[str, bytes] = {}
+        self.topics: dict[int, str] = {}  # forum topics created: thread id -> current name
         self.updates: deque[Update] = deque()
         self.closed = 0
         self._next_message_id = 1000
@@ -59,6 +78,9 @@ class RecordingSession(BaseSession):
     ) -> TelegramType:
         self.requests.append(method)
         failure = self.fail.get(type(method))
+        chat_id = _chat_id(method)
+        if failure is None and chat_id is not None:
+            failure = self.fail_in_chat.get(chat_id)
         if failure is not None:
             raise failure
         return cast(TelegramType, await self._result(bot, method))
@@ -70,6 +92,26 @@ class RecordingSession(BaseSession):
             return self._document(bot, method)
         if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup | SendChatAction):
             return True
+        if isinstance(method, CreateForumTopic):
+            self._next_message_id += 1
+            self.topics[self._next_message_id] = method.name
+            return ForumTopic(message_thread_id=self._next_message_id, name=method.name, icon_color=7322096)
+        if isinstance(method, EditForumTopic):
+            if method.name is not None:
+                self.topics[method.message_thread_id] = method.name
+            return True
+        if isinstance(method, CloseForumTopic):
+            return True
+        if isinstance(method, GetFile):
+            content = self.files.get(method.file_id)
+            if content is None:
+                raise AssertionError(f"RecordingSession has no file {method.file_id!r}")
+            return File(
+                file_id=method.file_id,
+                file_unique_id=f"u-{method.file_id}",
+                file_size=len(content),
+                file_path=f"documents/{method.file_id}",
+            )
         if isinstance(method, GetMe):
             return BOT_USER
         if isinstance(method, GetUpdates):
@@ -87,7 +129,8 @@ class RecordingSession(BaseSession):
         message = Message(
             message_id=self._next_message_id,
             date=datetime.now(UTC),
-            chat=Chat(id=int(method.chat_id), type="private"),
+            chat=_chat(method.chat_id),
+            message_thread_id=method.message_thread_id,
             from_user=BOT_USER,
             text=method.text,
             reply_markup=markup if isinstance(markup, InlineKeyboardMarkup) else None,
@@ -103,7 +146,8 @@ class RecordingSession(BaseSession):
         message = Message(
             message_id=self._next_message_id,
             date=datetime.now(UTC),
-            chat=Chat(id=int(method.chat_id), type="private"),
+            chat=_chat(method.chat_id),
+            message_thread_id=method.message_thread_id,
             from_user=BOT_USER,
             document=Document(file_id=f"doc{self._next_message_id}", file_unique_id="u", file_name=name),
         ).as_(bot)
@@ -118,8 +162,13 @@ class RecordingSession(BaseSession):
         chunk_size: int = 65536,
         raise_for_status: bool = True,
     ) -> AsyncGenerator[bytes, None]:
-        raise AssertionError("RecordingSession does not download files")
-        yield b""  # an async generator, as the base class declares
+        # aiogram downloads from .../file/bot<token>/<file_path>; only files given in `files` exist.
+        for file_id, content in self.files.items():
+            if url.endswith(f"/documents/{file_id}"):
+                for start in range(0, len(content), chunk_size):
+                    yield content[start : start + chunk_size]
+                return
+        raise AssertionError("RecordingSession downloads only the files it was given")
 
     def of_type(self, method_type: type[MethodT]) -> list[MethodT]:
         return [request for request in self.requests if isinstance(request, method_type)]
@@ -127,6 +176,17 @@ class RecordingSession(BaseSession):
     def clear(self) -> None:
         """Forget the requests so far; `sent` stays, as the chat history stays on the phone."""
         self.requests.clear()
+
+
+def _chat_id(method: TelegramMethod[Any]) -> int | None:
+    chat_id = getattr(method, "chat_id", None)
+    return int(chat_id) if isinstance(chat_id, int | str) and str(chat_id).lstrip("-").isdigit() else None
+
+
+def _chat(chat_id: int | str) -> Chat:
+    """Private chats have the user's (positive) id; groups and supergroups negative ones."""
+    number = int(chat_id)
+    return Chat(id=number, type="private" if number > 0 else "supergroup")
 
 
 class FakeChannelSender:

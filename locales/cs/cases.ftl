@@ -24,6 +24,8 @@ case-claimed = { $name } z centra si teď čte vaši zprávu a napíše vám sem
 case-counsellor-says =
     { $name } (poradce):
     { $text }
+# The rest of a long counsellor reply, as is.
+case-counsellor-more = { $text }
 case-closed-for-client = Rozhovor s poradcem je ukončený. Jste zpátky u asistenta: napište, kdykoli budete cokoli potřebovat.
 case-satisfaction-question = Ještě jedna otázka: jak jste spokojeni s pomocí, kterou jste dostali?
 case-rate-5 = 😀 Velmi spokojen/a

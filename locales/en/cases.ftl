@@ -20,6 +20,8 @@ case-claimed = { $name } from the centre is now looking at your message and will
 case-counsellor-says =
     { $name } (counsellor):
     { $text }
+# The rest of a long counsellor reply, as is.
+case-counsellor-more = { $text }
 case-closed-for-client = The counsellor has closed this conversation. You are back with the assistant: write whenever you need anything.
 case-satisfaction-question = One question: how satisfied are you with the help you got?
 case-rate-5 = 😀 Very satisfied

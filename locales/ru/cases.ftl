@@ -24,6 +24,8 @@ case-claimed = { $name } из центра сейчас читает ваше с
 case-counsellor-says =
     { $name } (консультант):
     { $text }
+# The rest of a long counsellor reply, as is.
+case-counsellor-more = { $text }
 case-closed-for-client = Разговор с консультантом завершён. Вы снова с помощником: пишите, когда вам что-нибудь понадобится.
 case-satisfaction-question = Один вопрос: как вы оцениваете помощь, которую получили?
 case-rate-5 = 😀 Отлично

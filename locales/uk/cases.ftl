@@ -24,6 +24,8 @@ case-claimed = { $name } із центру зараз читає ваше пов
 case-counsellor-says =
     { $name } (консультант):
     { $text }
+# The rest of a long counsellor reply, as is.
+case-counsellor-more = { $text }
 case-closed-for-client = Розмову з консультантом завершено. Ви знову з помічником: пишіть, коли вам щось знадобиться.
 case-satisfaction-question = Одне запитання: як ви оцінюєте допомогу, яку отримали?
 case-rate-5 = 😀 Чудово

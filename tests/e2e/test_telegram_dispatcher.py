@@ -12,10 +12,11 @@ import icalendar
 import pytest
 import structlog
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramForbiddenError, TelegramUnauthorizedError
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramUnauthorizedError
 from aiogram.methods import (
     AnswerCallbackQuery,
     EditMessageReplyMarkup,
+    GetFile,
     GetMe,
     SendChatAction,
     SendDocument,
@@ -25,6 +26,7 @@ from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
     Chat,
+    Document,
     Location,
     Message,
     PhotoSize,
@@ -34,15 +36,19 @@ from aiogram.types import (
     Voice,
     WriteAccessAllowed,
 )
+from sqlalchemy import select
 
 from bot.app import Assistant
 from bot.channels.base import Choice, Outbound, RenderedChoice, Reply, Text, choice
 from bot.channels.telegram.keyboards import ChoiceCallback, build_keyboard, unpack_payload
 from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, TelegramSender, split_text
 from bot.channels.telegram.service import TelegramPolling, build_telegram_service
+from bot.core.notifier import Delivered
 from bot.core.privacy import anon_ref
 from bot.i18n.msg import Msg
 from bot.paths import REPO_ROOT
+from counselling import queue
+from counselling.models import Case, CaseEntry, EntryKind
 from scheduler.importer import import_schedule, read_file
 from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
 
@@ -182,9 +188,8 @@ async def test_choosing_ukrainian_confirms_and_shows_the_menu(olena: TelegramCli
         },
         {"voice": Voice(file_id="v", file_unique_id="v", duration=3)},
         {"location": Location(latitude=50.66, longitude=14.03)},
-        {"photo": [PhotoSize(file_id="p", file_unique_id="p", width=90, height=90)], "caption": "povolení"},
     ],
-    ids=["sticker", "voice", "location", "photo-with-caption"],
+    ids=["sticker", "voice", "location"],
 )
 async def test_unreadable_content_gets_a_polite_reply_in_ukrainian(
     olena: TelegramClient, content: dict[str, object]
@@ -336,3 +341,136 @@ async def test_a_malformed_token_is_logged_and_the_app_runs_on(assistant: Assist
         await service.start()
         await service.stop()
     assert any("TELEGRAM_BOT_TOKEN" in e.get("reason", "") for e in logs)
+
+
+# --- files from clients (issue 5: "a file or photo from the client: kept and shown in the console") ---
+
+PHOTO_SIZES = [
+    PhotoSize(file_id="p-small", file_unique_id="ps", width=90, height=67, file_size=1_200),
+    PhotoSize(file_id="p-large", file_unique_id="pl", width=1280, height=960, file_size=5),
+    PhotoSize(file_id="p-medium", file_unique_id="pm", width=320, height=240, file_size=9_000),
+]
+
+
+async def open_case_on_telegram(olena: TelegramClient) -> int:
+    await olena.onboard()
+    await olena.say("/human")
+    async with olena.assistant.sessions() as db:
+        case = await db.scalar(select(Case))
+    assert case is not None
+    olena.session.clear()
+    return int(case.id)
+
+
+async def case_files(olena: TelegramClient, case_id: int) -> list[tuple[str, str | None, str | None, bytes]]:
+    """(text, file name, media type, content) of the client's entries with a file."""
+    async with olena.assistant.sessions() as db:
+        entries = (await db.scalars(select(CaseEntry).where(CaseEntry.case_id == case_id))).all()
+        kept: list[tuple[str, str | None, str | None, bytes]] = []
+        for entry in entries:
+            if entry.kind == EntryKind.CLIENT.value and entry.file_name is not None:
+                full = await queue.file_of(db, case_id, entry.id)
+                assert full is not None
+                assert full.file_content is not None
+                kept.append((entry.text, entry.file_name, entry.file_type, full.file_content))
+        return kept
+
+
+async def test_a_photo_and_a_document_during_a_case_are_kept_for_the_counsellor(
+    olena: TelegramClient,
+) -> None:
+    case_id = await open_case_on_telegram(olena)
+    olena.session.files.update({"p-large": b"\xff\xd8 large jpeg", "doc-1": b"%PDF-1.7 decision"})
+    await olena.feed(photo=PHOTO_SIZES, caption="Рішення МВС")
+    pdf = Document(
+        file_id="doc-1",
+        file_unique_id="d1",
+        file_name="rozhodnuti.pdf",
+        mime_type="application/pdf",
+        file_size=17,
+    )
+    await olena.feed(document=pdf)
+
+    assert [m.file_id for m in olena.session.of_type(GetFile)] == ["p-large", "doc-1"]  # the largest photo
+    assert await case_files(olena, case_id) == [
+        ("Рішення МВС", "photo_pl.jpg", "image/jpeg", b"\xff\xd8 large jpeg"),
+        ("", "rozhodnuti.pdf", "application/pdf", b"%PDF-1.7 decision"),
+    ]
+    assert olena.replies == []  # the bot stays quiet: the counsellor reads it
+
+
+async def test_a_document_without_name_or_type_is_still_kept(olena: TelegramClient) -> None:
+    case_id = await open_case_on_telegram(olena)
+    olena.session.files["doc-2"] = b"raw"
+    await olena.feed(document=Document(file_id="doc-2", file_unique_id="d2"))
+    assert await case_files(olena, case_id) == [("", "document_d2", "application/octet-stream", b"raw")]
+
+
+async def test_a_file_over_the_limit_is_refused_without_downloading_it(olena: TelegramClient) -> None:
+    case_id = await open_case_on_telegram(olena)
+    huge = Document(
+        file_id="big", file_unique_id="b", file_name="scan.tiff", file_size=queue.MAX_FILE_BYTES + 1
+    )
+    await olena.feed(document=huge)
+
+    assert olena.session.of_type(GetFile) == []
+    [reply] = olena.replies
+    assert reply.text == olena.uk(Msg.CASE_FILE_TOO_LARGE, megabytes=queue.MAX_FILE_BYTES // (1024 * 1024))
+    async with olena.assistant.sessions() as db:
+        events = (await db.scalars(select(CaseEntry.detail).where(CaseEntry.case_id == case_id))).all()
+    assert "file_too_large" in events  # the counsellor sees that a file came
+
+
+async def test_a_failed_download_gets_a_polite_answer_and_a_log_line(olena: TelegramClient) -> None:
+    await open_case_on_telegram(olena)
+    olena.session.fail[GetFile] = TelegramBadRequest(
+        method=GetFile(file_id="x"), message="Bad Request: file is too big"
+    )
+    with structlog.testing.capture_logs() as logs:
+        await olena.feed(photo=PHOTO_SIZES)
+    [reply] = olena.replies
+    assert reply.text == olena.uk(Msg.CASE_ONLY_WORDS)
+    [failed] = [e for e in logs if e["event"] == "telegram_file_download_failed"]
+    assert failed["error"] == "TelegramBadRequest"
+
+
+async def test_a_photo_outside_a_case_is_refused_with_the_offer_of_a_counsellor(
+    olena: TelegramClient,
+) -> None:
+    await olena.onboard()
+    olena.session.files["p-large"] = b"jpeg"
+    await olena.feed(photo=PHOTO_SIZES, caption="povolení")
+    [reply] = olena.replies
+    assert reply.text == olena.uk(Msg.CASE_FILE_OUTSIDE)
+    assert keyboard_payloads(reply) == ["human"]
+
+
+# --- unreachable clients: the Notifier learns it, the conversational path only logs ------------------
+
+
+def forbidden(description: str) -> TelegramForbiddenError:
+    return TelegramForbiddenError(method=SendMessage(chat_id=CLIENT.id, text="x"), message=description)
+
+
+def bad_request(description: str) -> TelegramBadRequest:
+    return TelegramBadRequest(method=SendMessage(chat_id=CLIENT.id, text="x"), message=description)
+
+
+@pytest.mark.parametrize(
+    ("error", "outcome"),
+    [
+        (forbidden("Forbidden: bot was blocked by the user"), Delivered.UNREACHABLE),
+        (forbidden("Forbidden: user is deactivated"), Delivered.UNREACHABLE),
+        (bad_request("Bad Request: chat not found"), Delivered.UNREACHABLE),
+        (bad_request("Bad Request: message text is empty"), Delivered.FAILED),
+    ],
+    ids=["blocked", "deactivated", "chat-not-found", "other-bad-request"],
+)
+async def test_the_notifier_learns_when_a_client_cannot_be_reached(
+    olena: TelegramClient, error: Exception, outcome: Delivered
+) -> None:
+    await olena.onboard()
+    olena.session.fail[SendMessage] = error
+    assert await olena.assistant.notifier.deliver(
+        f"tg:{CLIENT.id}", [Reply.of(Msg.CASE_CLAIMED, name="Karel")]
+    ) is (outcome)

@@ -258,10 +258,10 @@ async def test_closing_asks_the_client_once_and_only_they_can_rate_once(desk: De
     await desk.desk.close(case_id, desk.staff[0], "answered")
     assert desk.sent[-1] == ("web:client-0", 2)  # thanks, then the satisfaction question
     async with desk.sessions() as s, s.begin():
-        assert not await queue.rate(s, case_id, desk.clients[1], 5, NOW)  # someone else's case
-        assert not await queue.rate(s, case_id, desk.clients[0], 9, NOW)  # not a score
-        assert await queue.rate(s, case_id, desk.clients[0], 4, NOW)
-        assert not await queue.rate(s, case_id, desk.clients[0], 1, NOW)  # the first answer stands
+        assert await queue.rate(s, case_id, desk.clients[1], 5, NOW) is None  # someone else's case
+        assert await queue.rate(s, case_id, desk.clients[0], 9, NOW) is None  # not a score
+        assert await queue.rate(s, case_id, desk.clients[0], 4, NOW) is not None
+        assert await queue.rate(s, case_id, desk.clients[0], 1, NOW) is None  # the first answer stands
     async with desk.sessions() as s:
         assert (await queue.get_case(s, case_id)).satisfaction == 4
 

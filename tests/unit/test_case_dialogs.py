@@ -180,3 +180,17 @@ async def test_withdrawing_consent_deletes_the_words_of_the_clients_cases(chat: 
     async with chat.assistant.sessions() as s:
         forgotten = await queue.get_case(s, case.id)
     assert forgotten.context == {}
+
+
+async def test_a_long_counsellor_reply_reaches_the_client_whole(chat: ChatDriver) -> None:
+    phone = FakeChannelSender()
+    chat.assistant.notifier.register(Channel.CONSOLE, phone)
+    olga = await counsellor(chat)
+    await chat.onboard("en")
+    await chat.press("human")
+    case = await open_case(chat)
+    words = " ".join(f"w{n}" for n in range(1300))  # 6,689 characters, within the 8,000 a reply may have
+    await chat.assistant.cases.reply(case.id, olga, words)
+    shown = chat.assistant.translator.render_outbound(phone.sent[-1])[0].text
+    assert "{???}" not in shown
+    assert " ".join(shown.split()[2:]) == words  # after "Olga (counsellor):", every word in order

@@ -44,7 +44,7 @@ def test_no_orphan_ids() -> None:
     )
     # Page labels reached through the translator, and answers and topic buttons reached by intent name
     # (test_faq_content checks those against the intent taxonomy instead).
-    used_by_prefix = ("webchat-", "language-", "staff-", "faq-", "topic-")
+    used_by_prefix = ("webchat-", "language-", "staff-", "faq-", "topic-", "canned-")
     orphans = [m.value for m in Msg if f"Msg.{m.name}" not in code and not m.value.startswith(used_by_prefix)]
     assert orphans == []
 

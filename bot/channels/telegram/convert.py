@@ -9,6 +9,7 @@ from bot.channels.base import Channel, InboundMessage, make_user_ref
 from bot.channels.telegram.keyboards import unpack_payload
 
 # Things a person sends that we cannot read yet: each gets the polite "please write it in words" reply.
+# Photos and documents are not here: they are downloaded and passed on as files (files.py).
 # Service messages (pinned message, auto-delete timer, write access allowed...) are not on this list:
 # the client did not say anything, so they are ignored on purpose rather than answered.
 UNSUPPORTED_CONTENT: frozenset[str] = frozenset(
@@ -19,12 +20,10 @@ UNSUPPORTED_CONTENT: frozenset[str] = frozenset(
         ContentType.CHECKLIST,
         ContentType.CONTACT,
         ContentType.DICE,
-        ContentType.DOCUMENT,
         ContentType.GAME,
         ContentType.LIVE_PHOTO,
         ContentType.LOCATION,
         ContentType.PAID_MEDIA,
-        ContentType.PHOTO,
         ContentType.POLL,
         ContentType.STICKER,
         ContentType.STORY,
@@ -47,7 +46,7 @@ def chat_user_ref(chat_id: int) -> str:
     return make_user_ref(Channel.TELEGRAM, str(chat_id))
 
 
-def _locale_hint(message: Message | CallbackQuery) -> str | None:
+def locale_hint(message: Message | CallbackQuery) -> str | None:
     user = message.from_user
     return user.language_code if user is not None else None
 
@@ -57,7 +56,7 @@ def text_to_inbound(message: Message) -> InboundMessage:
         chat_user_ref(message.chat.id),
         message.text or "",
         platform_message_id=f"tg-{message.message_id}",
-        locale_hint=_locale_hint(message),
+        locale_hint=locale_hint(message),
     )
 
 
@@ -70,7 +69,7 @@ def other_to_inbound(message: Message) -> InboundMessage | None:
         chat_user_ref(message.chat.id),
         content_type,
         platform_message_id=f"tg-{message.message_id}",
-        locale_hint=_locale_hint(message),
+        locale_hint=locale_hint(message),
     )
 
 
@@ -104,5 +103,5 @@ def callback_to_inbound(callback: CallbackQuery, chat_id: int) -> InboundMessage
         unpack_payload(data) or data,
         text=pressed_label(callback),
         platform_message_id=f"tgcb-{callback.id}",
-        locale_hint=_locale_hint(callback),
+        locale_hint=locale_hint(callback),
     )

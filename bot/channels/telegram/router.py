@@ -1,9 +1,9 @@
-"""Thin aiogram handlers: translate the update, hand it to the engine, send back what it returns."""
+"""Thin aiogram handlers: translate the update, hand it to the engine (or the staff desk), send the answer."""
 
 from __future__ import annotations
 
 import structlog
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Message
 
@@ -15,13 +15,16 @@ from bot.channels.telegram.convert import (
     other_to_inbound,
     text_to_inbound,
 )
+from bot.channels.telegram.files import file_in, file_to_inbound
 from bot.channels.telegram.sender import TelegramSender
+from bot.channels.telegram.staff_commands import LINK_COMMAND, StaffGroupDesk, parse_command
 from bot.core.engine import DialogEngine
 
 log = structlog.get_logger(__name__)
 
 # Every filter below is exclusive of the others, so registration order carries no meaning.
 PRIVATE = F.chat.type == ChatType.PRIVATE
+FILE = F.photo | F.document
 
 
 async def _answer(
@@ -32,15 +35,37 @@ async def _answer(
     await sender.send_to(chat_id, outbound)
 
 
-def build_router() -> Router:
-    """A fresh router per Dispatcher: aiogram refuses to attach one router to two parents."""
-    router = Router(name="telegram-clients")
+def build_router(staff_chat_id: int | None = None) -> Router:
+    """A fresh router per Dispatcher: aiogram refuses to attach one router to two parents.
 
-    @router.message(PRIVATE, F.text)
+    With a staff group configured, its chat and a private `/link <code>` belong to build_staff_router.
+    """
+    router = Router(name="telegram-clients")
+    text_filters = [PRIVATE, F.text]
+    group_filters = [~PRIVATE]
+    press_filters = []
+    if staff_chat_id is not None:
+        text_filters.append(~F.text.regexp(LINK_COMMAND))
+        group_filters.append(F.chat.id != staff_chat_id)
+        press_filters.append(F.message.chat.id != staff_chat_id)
+
+    @router.message(*text_filters)
     async def on_text(message: Message, engine: DialogEngine, sender: TelegramSender) -> None:
         await _answer(message.chat.id, text_to_inbound(message), engine, sender)
 
-    @router.message(PRIVATE, ~F.text)
+    @router.message(PRIVATE, FILE)
+    async def on_file(message: Message, bot: Bot, engine: DialogEngine, sender: TelegramSender) -> None:
+        file = file_in(message)
+        if file is None:  # a photo message without sizes: nothing to download
+            inbound = other_to_inbound(message)
+            if inbound is None:
+                return
+        else:
+            await sender.typing(message.chat.id)
+            inbound = await file_to_inbound(bot, message, file)
+        await _answer(message.chat.id, inbound, engine, sender)
+
+    @router.message(PRIVATE, ~F.text, ~FILE)
     async def on_other(message: Message, engine: DialogEngine, sender: TelegramSender) -> None:
         inbound = other_to_inbound(message)
         if inbound is None:
@@ -48,12 +73,12 @@ def build_router() -> Router:
             return
         await _answer(message.chat.id, inbound, engine, sender)
 
-    @router.message(~PRIVATE)
+    @router.message(*group_filters)
     async def on_group(message: Message) -> None:
         # The assistant talks to one client at a time; group chats would leak one client's case to others.
         log.debug("telegram_group_message_ignored", chat_type=message.chat.type)
 
-    @router.callback_query()
+    @router.callback_query(*press_filters)
     async def on_press(callback: CallbackQuery, engine: DialogEngine, sender: TelegramSender) -> None:
         chat_id = callback_chat_id(callback)
         if chat_id is None:
@@ -62,5 +87,25 @@ def build_router() -> Router:
             return
         await sender.acknowledge(callback)
         await _answer(chat_id, callback_to_inbound(callback, chat_id), engine, sender)
+
+    return router
+
+
+def build_staff_router(staff_chat_id: int) -> Router:
+    """The configured staff group (every other group stays ignored) and private `/link <code>`."""
+    router = Router(name="telegram-staff-group")
+
+    @router.message(F.chat.id == staff_chat_id)
+    async def on_staff_message(message: Message, staff: StaffGroupDesk) -> None:
+        await staff.message(message)
+
+    @router.callback_query(F.message.chat.id == staff_chat_id)
+    async def on_staff_press(callback: CallbackQuery, staff: StaffGroupDesk) -> None:
+        await staff.take(callback)
+
+    @router.message(PRIVATE, F.text.regexp(LINK_COMMAND))
+    async def on_private_link(message: Message, staff: StaffGroupDesk) -> None:
+        command = parse_command(message.text or "")
+        await staff.link(message, command[1] if command is not None else "")
 
     return router

@@ -8,7 +8,7 @@ from aiogram.enums import ChatAction
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from bot.channels.base import Channel, Outbound, split_user_ref
+from bot.channels.base import Channel, Outbound, RecipientUnreachable, split_user_ref
 from bot.channels.telegram.convert import chat_user_ref
 from bot.channels.telegram.keyboards import build_keyboard
 from bot.core.privacy import anon_ref
@@ -72,6 +72,13 @@ def _split_lines(block: str, limit: int) -> list[str]:
     return [*pieces, current] if current else pieces
 
 
+def is_unreachable(error: TelegramAPIError) -> bool:
+    """403 (bot blocked, user deactivated, kicked) or 400 "chat not found": retrying will not help."""
+    if isinstance(error, TelegramForbiddenError):
+        return True
+    return isinstance(error, TelegramBadRequest) and "chat not found" in error.message.lower()
+
+
 class TelegramSender:
     """The Telegram ChannelSender; also used by the router to answer in the chat at hand."""
 
@@ -80,38 +87,57 @@ class TelegramSender:
         self._translator = translator
 
     async def send(self, outbound: Outbound) -> None:
-        """Bot-initiated delivery (Notifier): the chat id is the external part of `tg:<id>`."""
+        """Bot-initiated delivery (Notifier): the chat id is the external part of `tg:<id>`.
+
+        Raises RecipientUnreachable when Telegram says the client blocked the bot or the chat is gone,
+        so the Notifier can report it and the counsellor sees it on the case.
+        """
         channel, external_id = split_user_ref(outbound.user_ref)
         if channel is not Channel.TELEGRAM or not external_id.lstrip("-").isdigit():
             log.error("telegram_bad_user_ref", user=anon_ref(outbound.user_ref))
             return
-        await self.send_to(int(external_id), outbound)
+        chat_id = int(external_id)
+        try:
+            await self._send_all(chat_id, outbound)
+        except (TelegramForbiddenError, TelegramBadRequest) as error:
+            self._log_failure(chat_id, error)
+            if is_unreachable(error):
+                raise RecipientUnreachable(type(error).__name__) from error
+            raise
 
     async def send_to(self, chat_id: int, outbound: Outbound) -> None:
-        """Every reply in order; a chat that blocked us or vanished is logged, not raised."""
+        """Answer in the chat at hand; a chat that blocked us or vanished is logged, not raised."""
         try:
-            for reply in self._translator.render_outbound(outbound):
-                parts = split_text(reply.text)
-                keyboard = build_keyboard(reply.choices)
-                for index, part in enumerate(parts, start=1):
-                    # No parse_mode: names and answers typed by people must show as typed.
-                    await self._bot.send_message(
-                        chat_id,
-                        part,
-                        parse_mode=None,
-                        reply_markup=keyboard if index == len(parts) else None,
-                    )
-                for attachment in reply.attachments:
-                    # After the text it belongs to; Telegram shows a file with its name and size.
-                    document = BufferedInputFile(attachment.content, filename=attachment.filename)
-                    await self._bot.send_document(chat_id, document)
+            await self._send_all(chat_id, outbound)
         except (TelegramForbiddenError, TelegramBadRequest) as error:
-            log.warning(
-                "telegram_send_failed",
-                user=anon_ref(chat_user_ref(chat_id)),
-                error=type(error).__name__,
-                description=error.message,
-            )
+            self._log_failure(chat_id, error)
+
+    async def _send_all(self, chat_id: int, outbound: Outbound) -> None:
+        """Every reply in order, long texts split, the keyboard under the last part."""
+        for reply in self._translator.render_outbound(outbound):
+            parts = split_text(reply.text)
+            keyboard = build_keyboard(reply.choices)
+            for index, part in enumerate(parts, start=1):
+                # No parse_mode: names and answers typed by people must show as typed.
+                await self._bot.send_message(
+                    chat_id,
+                    part,
+                    parse_mode=None,
+                    reply_markup=keyboard if index == len(parts) else None,
+                )
+            for attachment in reply.attachments:
+                # After the text it belongs to; Telegram shows a file with its name and size.
+                document = BufferedInputFile(attachment.content, filename=attachment.filename)
+                await self._bot.send_document(chat_id, document)
+
+    @staticmethod
+    def _log_failure(chat_id: int, error: TelegramAPIError) -> None:
+        log.warning(
+            "telegram_send_failed",
+            user=anon_ref(chat_user_ref(chat_id)),
+            error=type(error).__name__,
+            description=error.message,
+        )
 
     async def typing(self, chat_id: int) -> None:
         """Best effort "typing…" while the engine works; its failure must not cost the message."""

@@ -17,8 +17,11 @@ from aiogram.utils.token import TokenValidationError
 
 from bot.app import Assistant
 from bot.channels.base import Channel
-from bot.channels.telegram.router import build_router
+from bot.channels.telegram.router import build_router, build_staff_router
 from bot.channels.telegram.sender import TelegramSender
+from bot.channels.telegram.staff_commands import StaffGroupDesk
+from bot.channels.telegram.staff_group import StaffGroupMirror
+from bot.channels.telegram.staff_link import TelegramLinks
 from bot.core.background import BackgroundService
 from bot.core.engine import DialogEngine
 
@@ -28,11 +31,29 @@ RETRY_FIRST_SECONDS = 1.0
 RETRY_MAX_SECONDS = 60.0
 
 
-def build_dispatcher(engine: DialogEngine, sender: TelegramSender) -> Dispatcher:
-    """The real Dispatcher: handlers get `engine` and `sender` as typed parameters (workflow_data)."""
-    dispatcher = Dispatcher(engine=engine, sender=sender)
-    dispatcher.include_router(build_router())
+def build_dispatcher(
+    engine: DialogEngine, sender: TelegramSender, staff: StaffGroupDesk | None = None
+) -> Dispatcher:
+    """The real Dispatcher: handlers get `engine`, `sender` (and `staff`) as typed parameters."""
+    dispatcher = Dispatcher(engine=engine, sender=sender, staff=staff)
+    dispatcher.include_router(build_router(staff.chat_id if staff is not None else None))
+    if staff is not None:
+        dispatcher.include_router(build_staff_router(staff.chat_id))
     return dispatcher
+
+
+def build_staff_group(assistant: Assistant, bot: Bot, chat_id: int) -> StaffGroupDesk:
+    """The staff group: a mirror of every desk event, and the desk for what staff do there."""
+    mirror = StaffGroupMirror(
+        bot,
+        chat_id,
+        assistant.sessions,
+        assistant.translator,
+        assistant.settings.default_locale,
+        assistant.cases.now,
+    )
+    assistant.cases.add_mirror(mirror)
+    return StaffGroupDesk(assistant.cases, TelegramLinks(assistant.sessions), mirror, assistant.sessions)
 
 
 class TelegramPolling:
@@ -129,7 +150,8 @@ def build_telegram_service(
 ) -> BackgroundService:
     """Bot, sender and Dispatcher for `token`; the sender also delivers the Notifier's messages.
 
-    Returns TelegramPolling, or TelegramDisabled for a malformed token. `session` is for tests.
+    With TELEGRAM_STAFF_CHAT_ID set, cases are also mirrored to that forum group and staff can work
+    them there. Returns TelegramPolling, or TelegramDisabled for a malformed token. `session` is for tests.
     """
     try:
         # No parse mode: replies are plain text, so nothing a person typed can break the formatting.
@@ -138,5 +160,7 @@ def build_telegram_service(
         return TelegramDisabled()
     sender = TelegramSender(bot, assistant.translator)
     assistant.notifier.register(Channel.TELEGRAM, sender)
-    dispatcher = build_dispatcher(assistant.engine, sender)
+    staff_chat_id = assistant.settings.telegram_staff_chat_id
+    staff = build_staff_group(assistant, bot, staff_chat_id) if staff_chat_id is not None else None
+    dispatcher = build_dispatcher(assistant.engine, sender, staff)
     return TelegramPolling(bot, dispatcher, assistant.settings.shutdown_grace_seconds)

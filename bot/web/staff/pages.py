@@ -48,6 +48,7 @@ class NavLink:
 
 
 NAV: tuple[NavLink, ...] = (
+    NavLink("/staff/cases", Msg.STAFF_NAV_CASES, CASEWORK),
     NavLink("/staff/agenda", Msg.STAFF_NAV_AGENDA, CASEWORK),
     NavLink("/staff/availability", Msg.STAFF_NAV_AVAILABILITY, ADMIN_ONLY),
     NavLink("/staff/admin/staff", Msg.STAFF_NAV_STAFF, ADMIN_ONLY),

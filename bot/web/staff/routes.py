@@ -26,6 +26,9 @@ from bot.web.staff.auth import (
     staff_page,
 )
 from bot.web.staff.availability import availability_routes
+from bot.web.staff.case_page import case_routes
+from bot.web.staff.case_stats import stats_routes
+from bot.web.staff.cases import cases_routes
 from bot.web.staff.history import history_routes
 from bot.web.staff.pages import STATIC_DIR, forbidden, page_text, render
 
@@ -109,6 +112,9 @@ def staff_routes() -> list[BaseRoute]:
                 *agenda_routes(),
                 *availability_routes(),
                 *history_routes(),
+                *cases_routes(),
+                *stats_routes(),
+                *case_routes(),
                 Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="staff-static"),
             ],
         )
