@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.base import Channel
 from bot.channels.webchat.hub import WebChatHub
+from bot.channels.whatsapp.service import WhatsAppChannel, build_whatsapp
 from bot.core.centre import CentreInfo
 from bot.core.dialogs import DialogRouter
 from bot.core.engine import DialogEngine
@@ -24,6 +25,7 @@ from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
 from bot.i18n.sources import read_sources
 from bot.i18n.translator import Translator
+from bot.inbox.processor import InboxProcessor
 from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
 from bot.settings import Settings
@@ -76,6 +78,8 @@ class Assistant:
     understanding: Understanding
     scheduler: SlotScheduler
     cases: CaseDesk
+    inbox: InboxProcessor
+    whatsapp: WhatsAppChannel | None = None
 
     async def check_schema(self) -> None:
         async with self.db_engine.connect() as conn:
@@ -102,6 +106,8 @@ class Assistant:
     async def aclose(self) -> None:
         await self.engine.drain(self.settings.shutdown_grace_seconds)
         await self.cases.events.close()
+        if self.whatsapp is not None:
+            await self.whatsapp.aclose()
         await self.states.close()
         if self.redis is not None:
             await self.redis.aclose()
@@ -180,6 +186,11 @@ def build_assistant(
     )
     webchat = WebChatHub(translator)
     notifier.register(Channel.WEB, webchat)
+    inbox = InboxProcessor(sessions, grace_seconds=settings.shutdown_grace_seconds)
+    whatsapp = None
+    if settings.whatsapp_enabled:
+        whatsapp = build_whatsapp(settings, engine=engine, translator=translator, inbox=inbox, redis=redis)
+        notifier.register(Channel.WHATSAPP, whatsapp.sender)
     return Assistant(
         settings=settings,
         db_engine=db_engine,
@@ -197,4 +208,6 @@ def build_assistant(
         understanding=understanding,
         scheduler=scheduler,
         cases=cases,
+        inbox=inbox,
+        whatsapp=whatsapp,
     )

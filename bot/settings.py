@@ -17,6 +17,7 @@ from counselling.priority import parse_sla
 SUPPORTED_LOCALES = ("cs", "en", "uk", "ru", "vi")
 DEFAULT_CASE_SLA = "urgent=15,high=60,normal=240"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TEMPLATE_ITEM = re.compile(r"^([a-z][a-z0-9_]*):([a-z]{2})=([a-z0-9_]{1,512})$")
 _HOURS_ITEM = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 
 
@@ -47,6 +48,26 @@ def parse_opening_hours(raw: str) -> tuple[OpeningPeriod, ...]:
             raise ValueError(f"'{item}' closes before it opens")
         periods.append(OpeningPeriod(WEEKDAYS.index(day), opens, closes))
     return tuple(sorted(periods, key=lambda p: (p.weekday, p.opens)))
+
+
+def parse_templates(raw: str) -> dict[tuple[str, str], str]:
+    """`reminder:cs=pripominka_terminu,notice:en=centre_notice` -> {(purpose, language): template name}."""
+    templates: dict[tuple[str, str], str] = {}
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        match = _TEMPLATE_ITEM.match(item)
+        if match is None:
+            raise ValueError(f"'{item}' is not like 'reminder:en=appointment_reminder'")
+        purpose, language, name = match.groups()
+        if language not in SUPPORTED_LOCALES:
+            raise ValueError(f"'{item}': language must be one of {', '.join(SUPPORTED_LOCALES)}")
+        templates[(purpose, language)] = name
+    return templates
+
+
+def _secret(value: SecretStr | str | None) -> str:
+    return value.get_secret_value() if isinstance(value, SecretStr) else (value or "")
 
 
 class Settings(BaseSettings):
@@ -86,6 +107,15 @@ class Settings(BaseSettings):
     case_sla_check_seconds: float = Field(default=60.0, gt=0, le=3600)
     # A Telegram supergroup with topics where each case gets its own topic (optional).
     telegram_staff_chat_id: int | None = None
+
+    # WhatsApp Cloud API: the channel is on when the first four are set (README, WhatsApp set-up).
+    whatsapp_access_token: SecretStr | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_api_base: str = "https://graph.facebook.com/v21.0"
+    # Approved templates for bot-initiated messages outside the 24-hour window, per purpose and language.
+    whatsapp_templates: Annotated[dict[tuple[str, str], str], NoDecode] = Field(default_factory=dict)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "console"
@@ -127,6 +157,23 @@ class Settings(BaseSettings):
     def _parse_sla(cls, value: object) -> object:
         return parse_sla(value) if isinstance(value, str) else value
 
+    @field_validator("whatsapp_templates", mode="before")
+    @classmethod
+    def _parse_templates(cls, value: object) -> object:
+        return parse_templates(value) if isinstance(value, str) else value
+
+    @field_validator("whatsapp_phone_number_id", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("whatsapp_api_base")
+    @classmethod
+    def _http_base(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("use https://graph.facebook.com/v21.0 (or a stand-in's http:// address)")
+        return value.rstrip("/")
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str) -> str:
@@ -159,6 +206,23 @@ class Settings(BaseSettings):
         if self.default_locale not in self.enabled_locales:
             raise ValueError(f"DEFAULT_LOCALE '{self.default_locale}' is not in ENABLED_LOCALES")
         return self
+
+    @model_validator(mode="after")
+    def _whatsapp_complete(self) -> Settings:
+        parts = {
+            "WHATSAPP_ACCESS_TOKEN": self.whatsapp_access_token,
+            "WHATSAPP_PHONE_NUMBER_ID": self.whatsapp_phone_number_id,
+            "WHATSAPP_APP_SECRET": self.whatsapp_app_secret,
+            "WHATSAPP_VERIFY_TOKEN": self.whatsapp_verify_token,
+        }
+        missing = [name for name, value in parts.items() if value is None or not str(_secret(value))]
+        if missing and len(missing) < len(parts):
+            raise ValueError(f"WhatsApp is half configured: set {', '.join(missing)} too (or none of them)")
+        return self
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        return self.whatsapp_access_token is not None and self.whatsapp_phone_number_id is not None
 
     @property
     def sqlite_path(self) -> Path | None:

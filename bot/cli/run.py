@@ -40,7 +40,7 @@ class GracefulServer(uvicorn.Server):
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "run", help="serve the web chat and staff console; poll Telegram if configured"
+        "run", help="serve the web chat, staff console and webhooks; poll Telegram if configured"
     )
     parser.set_defaults(handler=_run)
 
@@ -62,6 +62,9 @@ def background_services(assistant: Assistant) -> list[BackgroundService]:
         PeriodicTask("reminders", settings.reminder_interval_seconds, reminders.run_once),
         PeriodicTask("case-sla", settings.case_sla_check_seconds, assistant.cases.sla_round),
     ]
+    if assistant.inbox.channels:
+        # Stored webhook messages (WhatsApp), including any a crash left unprocessed.
+        services.append(assistant.inbox)
     if settings.telegram_bot_token is not None:
         from bot.channels.telegram.service import build_telegram_service
 

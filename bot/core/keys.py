@@ -9,3 +9,11 @@ def state_key(user_ref: str) -> str:
 
 def lock_key(user_ref: str) -> str:
     return f"{PREFIX}:conv:{user_ref}:lock"
+
+
+def whatsapp_choices_key(user_ref: str) -> str:
+    return f"{PREFIX}:wa:{user_ref}:choices"
+
+
+def whatsapp_flag_key(user_ref: str) -> str:
+    return f"{PREFIX}:wa:{user_ref}:flag"

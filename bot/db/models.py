@@ -2,9 +2,18 @@
 
 from bot.clients import models as clients_models
 from bot.db.base import Base
+from bot.inbox import models as inbox_models
 from bot.nlu import models as nlu_models
 from bot.staff import models as staff_models
 from counselling import models as counselling_models
 from scheduler import models as scheduler_models
 
-__all__ = ["Base", "clients_models", "counselling_models", "nlu_models", "scheduler_models", "staff_models"]
+__all__ = [
+    "Base",
+    "clients_models",
+    "counselling_models",
+    "inbox_models",
+    "nlu_models",
+    "scheduler_models",
+    "staff_models",
+]

@@ -652,3 +652,5 @@ class Msg(StrEnum):
     WEBCHAT_ASSISTANT = "webchat-assistant"
     WEBCHAT_PRIVACY_NOTE = "webchat-privacy-note"
     WEBCHAT_DOWNLOAD = "webchat-download"
+    WHATSAPP_LIST_BUTTON = "whatsapp-list-button"
+    WHATSAPP_REPLY_WITH_NUMBER = "whatsapp-reply-with-number"

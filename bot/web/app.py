@@ -11,6 +11,7 @@ from starlette.routing import Route
 
 from bot.app import Assistant
 from bot.channels.webchat.routes import webchat_routes
+from bot.channels.whatsapp.webhook import whatsapp_routes
 from bot.core.background import BackgroundService
 from bot.web.health import healthz
 from bot.web.staff.routes import staff_routes
@@ -33,8 +34,11 @@ def build_web_app(assistant: Assistant, background: Sequence[BackgroundService] 
             await assistant.aclose()
             log.info("stopped")
 
+    routes = [Route("/healthz", healthz, methods=["GET"]), *webchat_routes(), *staff_routes()]
+    if assistant.whatsapp is not None:
+        routes.extend(whatsapp_routes())
     app = Starlette(
-        routes=[Route("/healthz", healthz, methods=["GET"]), *webchat_routes(), *staff_routes()],
+        routes=routes,
         lifespan=lifespan,
     )
     app.state.assistant = assistant

@@ -1,0 +1,178 @@
+"""GraphClient: the few Graph API calls the channel needs, with Meta's error codes mapped to what we do next.
+
+Error codes: https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import httpx
+import structlog
+
+log = structlog.get_logger(__name__)
+
+# Throughput limits: wait (Retry-After when given) and try again.
+RATE_LIMIT_CODES = frozenset({4, 80007, 130429, 131056})
+# More than 24 hours since the client wrote: only an approved template may be sent.
+REENGAGEMENT_CODES = frozenset({131047})
+# The client cannot get messages: not on WhatsApp / undeliverable, unsupported, not an allowed test number.
+UNREACHABLE_CODES = frozenset({131026, 131051, 131030, 131021})
+# The access token expired or was revoked.
+AUTH_CODES = frozenset({190})
+MAX_ATTEMPTS = 3
+MAX_WAIT_SECONDS = 30.0
+
+
+class Failure(StrEnum):
+    RATE_LIMITED = "rate_limited"
+    REENGAGEMENT_REQUIRED = "reengagement_required"
+    UNREACHABLE = "unreachable"
+    AUTH = "auth"
+    OTHER = "other"
+
+
+def classify(status: int, code: int | None) -> Failure:
+    if code in RATE_LIMIT_CODES or status == 429:
+        return Failure.RATE_LIMITED
+    if code in REENGAGEMENT_CODES:
+        return Failure.REENGAGEMENT_REQUIRED
+    if code in UNREACHABLE_CODES:
+        return Failure.UNREACHABLE
+    if code in AUTH_CODES or status == 401:
+        return Failure.AUTH
+    return Failure.OTHER
+
+
+class GraphError(Exception):
+    """A refused Graph API call; `failure` says what to do about it. The message holds no user data."""
+
+    def __init__(self, status: int, code: int | None, title: str, retry_after: float | None = None) -> None:
+        super().__init__(f"Graph API {status} code={code} {title}".strip())
+        self.status = status
+        self.code = code
+        self.title = title
+        self.retry_after = retry_after
+        self.failure = classify(status, code)
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    url: str
+    mime_type: str
+    file_size: int | None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    raw = response.headers.get("retry-after", "")
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        return None
+
+
+def _error(response: httpx.Response) -> GraphError:
+    code: int | None = None
+    title = ""
+    try:
+        detail = response.json().get("error", {})
+        code = int(detail["code"]) if "code" in detail else None
+        # `message` and `error_data.details` may quote what we sent; only Meta's short title is kept.
+        title = str(detail.get("error_user_title") or detail.get("type") or "")[:80]
+    except (ValueError, TypeError, AttributeError, KeyError):
+        pass
+    return GraphError(response.status_code, code, title, _retry_after(response))
+
+
+class GraphClient:
+    """One phone number's client; retries rate-limited calls with back-off, honouring Retry-After."""
+
+    def __init__(
+        self,
+        base_url: str,
+        phone_number_id: str,
+        token: str,
+        *,
+        http: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        max_attempts: int = MAX_ATTEMPTS,
+    ) -> None:
+        self._base = base_url.rstrip("/")
+        self._phone = phone_number_id
+        self._http = http or httpx.AsyncClient(timeout=httpx.Timeout(20.0, connect=5.0))
+        self._auth = {"Authorization": f"Bearer {token}"}
+        self._sleep = sleep
+        self._attempts = max_attempts
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def send(self, body: dict[str, Any]) -> str:
+        """POST /{phone}/messages; returns the new message's id (wamid)."""
+        data = await self._call("POST", f"{self._base}/{self._phone}/messages", json=body)
+        messages = data.get("messages") or [{}]
+        return str(messages[0].get("id", ""))
+
+    async def mark_read(self, message_id: str) -> None:
+        """Blue ticks for the client: we have the message and are working on it."""
+        body = {"messaging_product": "whatsapp", "status": "read", "message_id": message_id}
+        await self._call("POST", f"{self._base}/{self._phone}/messages", json=body)
+
+    async def upload(self, filename: str, media_type: str, content: bytes) -> str:
+        """POST /{phone}/media (multipart); returns the media id to send."""
+        data = await self._call(
+            "POST",
+            f"{self._base}/{self._phone}/media",
+            data={"messaging_product": "whatsapp", "type": media_type},
+            files={"file": (filename, content, media_type)},
+        )
+        return str(data["id"])
+
+    async def media_info(self, media_id: str) -> MediaInfo:
+        """GET /{media-id}: a short-lived download URL with the type and size."""
+        data = await self._call("GET", f"{self._base}/{media_id}")
+        size = data.get("file_size")
+        return MediaInfo(
+            str(data["url"]), str(data.get("mime_type", "")), int(size) if size is not None else None
+        )
+
+    async def download(self, url: str, limit: int) -> bytes | None:
+        """The file behind a media URL (the bearer token is required); None when it is over `limit` bytes."""
+        async with self._http.stream("GET", url, headers=self._auth) as response:
+            if response.status_code >= 400:
+                await response.aread()
+                raise _error(response)
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    return None
+                chunks.append(chunk)
+            return b"".join(chunks)
+
+    async def _call(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await self._http.request(method, url, headers=self._auth, **kwargs)
+            except httpx.ConnectError:
+                # Nothing reached Meta, so trying again cannot deliver twice.
+                if attempt >= self._attempts:
+                    raise
+                await self._sleep(float(2 ** (attempt - 1)))
+                continue
+            if response.status_code < 400:
+                data = response.json()
+                return data if isinstance(data, dict) else {}
+            error = _error(response)
+            if error.failure is not Failure.RATE_LIMITED or attempt >= self._attempts:
+                raise error
+            wait = min(error.retry_after if error.retry_after is not None else 2.0**attempt, MAX_WAIT_SECONDS)
+            log.info("whatsapp_rate_limited", code=error.code, retry_in=wait, attempt=attempt)
+            await self._sleep(wait)

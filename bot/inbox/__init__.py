@@ -1,0 +1,1 @@
+"""The durable inbox: inbound messages stored before they are processed, handled once and in order."""

@@ -1,0 +1,173 @@
+"""InboxProcessor: stored messages to their channel, one client at a time in order, clients in parallel."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
+from datetime import datetime, timedelta
+from functools import partial
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.privacy import anon_ref
+from bot.db.base import utcnow
+from bot.inbox.store import InboxItem, InboxStore
+
+log = structlog.get_logger(__name__)
+
+InboxHandler = Callable[[InboxItem], Awaitable[None]]
+
+# WhatsApp retries a webhook for up to 7 days, so a processed row's id is kept that long for de-duplication.
+KEEP_IDS = timedelta(days=7)
+# A claimed row is another worker's to retry once its lease runs out (the worker crashed or hangs).
+LEASE = timedelta(minutes=2)
+# After this many failed attempts a row is given up (logged) so that it does not block the client for ever.
+MAX_ATTEMPTS = 5
+PURGE_EVERY = timedelta(hours=1)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """2, 4, 8... seconds, at most five minutes."""
+    return timedelta(seconds=min(2**attempts, 300))
+
+
+class InboxProcessor:
+    """A BackgroundService; channels register a handler and call kick() after storing a message.
+
+    Order: a row is only claimed while it is its client's oldest unprocessed row, so even several
+    processes handle one client's messages one after another. Crash recovery: a claimed row whose
+    lease ran out is claimed again, at start-up and on every round.
+    """
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        poll_seconds: float = 1.0,
+        concurrency: int = 16,
+        grace_seconds: float = 20.0,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = InboxStore(sessions)
+        self._poll = poll_seconds
+        self._grace = grace_seconds
+        self._slots = asyncio.Semaphore(concurrency)
+        self._concurrency = concurrency
+        self.clock = clock
+        self.owner = uuid.uuid4().hex
+        self._handlers: dict[str, InboxHandler] = {}
+        self._active: dict[str, asyncio.Task[None]] = {}
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._last_purge: datetime | None = None
+
+    def register(self, channel: str, handler: InboxHandler) -> None:
+        self._handlers[channel] = handler
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        return tuple(self._handlers)
+
+    def kick(self) -> None:
+        """A webhook stored something: look now instead of at the next poll."""
+        self._wake.set()
+
+    async def start(self) -> None:
+        self._stopping.clear()
+        self._task = asyncio.create_task(self._loop(), name="inbox")
+
+    async def stop(self) -> None:
+        """Stop claiming; let the rows in hand finish (they are claimed again elsewhere if not)."""
+        self._stopping.set()
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+        tasks = list(self._active.values())
+        if tasks:
+            _, late = await asyncio.wait(tasks, timeout=self._grace)
+            for task in late:
+                task.cancel()
+            if late:
+                log.warning("inbox_stop_timeout", unfinished=len(late))
+
+    async def run_until_idle(self) -> None:
+        """Process everything that can be processed now (tests, and a one-shot drain)."""
+        while True:
+            started = await self._round()
+            if not started and not self._active:
+                return
+            if self._active:
+                await asyncio.wait(list(self._active.values()))
+
+    async def _loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                await self._round()
+                await self._maybe_purge()
+            except Exception:
+                log.exception("inbox_round_failed")
+            self._wake.clear()
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._poll)
+
+    async def _round(self) -> int:
+        """Start a task for each client with a claimable message; returns how many were started."""
+        if not self._handlers:
+            return 0
+        heads = await self.store.heads(self.channels, self.clock(), limit=self._concurrency * 4)
+        started = 0
+        for row_id, user_ref in heads:
+            if user_ref in self._active or self._stopping.is_set():
+                continue
+            task = asyncio.create_task(self._drain_client(user_ref, row_id), name="inbox-client")
+            self._active[user_ref] = task
+            task.add_done_callback(partial(self._forget, user_ref))
+            started += 1
+        return started
+
+    def _forget(self, user_ref: str, _task: asyncio.Task[None]) -> None:
+        self._active.pop(user_ref, None)
+
+    async def _drain_client(self, user_ref: str, row_id: int | None) -> None:
+        """This client's messages, oldest first, until none is left or one must wait for a retry."""
+        async with self._slots:
+            while row_id is not None and not self._stopping.is_set():
+                item = await self.store.claim(row_id, self.owner, self.clock(), LEASE)
+                if item is None or not await self._process(item):
+                    return
+                row_id = await self.store.head_of(user_ref)
+
+    async def _process(self, item: InboxItem) -> bool:
+        """True when the row is finished (done or given up), False when it waits for a retry."""
+        handler = self._handlers.get(item.channel)
+        if handler is None:
+            return False
+        try:
+            await handler(item)
+        except Exception:
+            user = anon_ref(item.user_ref)
+            if item.attempts >= MAX_ATTEMPTS:
+                log.exception(
+                    "inbox_message_given_up", user=user, channel=item.channel, attempts=item.attempts
+                )
+                await self.store.finish(item.id, "failed", self.clock())
+                return True
+            log.exception("inbox_message_failed", user=user, channel=item.channel, attempts=item.attempts)
+            await self.store.retry_at(item.id, self.clock() + retry_delay(item.attempts))
+            return False
+        await self.store.finish(item.id, "done", self.clock())
+        return True
+
+    async def _maybe_purge(self) -> None:
+        now = self.clock()
+        if self._last_purge is not None and now - self._last_purge < PURGE_EVERY:
+            return
+        self._last_purge = now
+        purged = await self.store.purge_processed_before(now - KEEP_IDS)
+        if purged:
+            log.info("inbox_purged", rows=purged)

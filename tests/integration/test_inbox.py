@@ -1,0 +1,140 @@
+"""The inbox on SQLite and PostgreSQL: stored once, one client's messages in order, clients in parallel."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from redis.asyncio import Redis
+
+from bot.channels.base import RenderedChoice
+from bot.channels.whatsapp.notes import Flag, MemoryWhatsAppNotes, RedisWhatsAppNotes, WhatsAppNotes
+from bot.db.session import create_engine, create_session_factory
+from bot.inbox.processor import MAX_ATTEMPTS, InboxProcessor
+from bot.inbox.store import InboxItem, NewInbound
+
+NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+
+
+def message(n: int, user: str) -> NewInbound:
+    return NewInbound("wa", f"wamid.{n}", f"wa:{user}", {"kind": "text", "text": f"m{n}"}, NOW)
+
+
+@pytest.fixture
+async def processor(database_url: str) -> AsyncIterator[InboxProcessor]:
+    engine = create_engine(database_url)
+    yield InboxProcessor(create_session_factory(engine), poll_seconds=0.05)
+    await engine.dispose()
+
+
+async def test_a_retried_webhook_stores_nothing_new(processor: InboxProcessor) -> None:
+    assert await processor.store.add([message(1, "a"), message(2, "a")]) == 2
+    assert await processor.store.add([message(1, "a"), message(2, "a"), message(3, "a")]) == 1
+    assert await processor.store.pending() == 3
+
+
+async def test_one_clients_messages_in_order_while_clients_run_in_parallel(processor: InboxProcessor) -> None:
+    seen: list[str] = []
+    overlapping: set[str] = set()
+    busy: set[str] = set()
+    together = 0
+
+    async def handle(item: InboxItem) -> None:
+        nonlocal together
+        if item.user_ref in busy:
+            overlapping.add(item.user_ref)
+        busy.add(item.user_ref)
+        together = max(together, len(busy))
+        await asyncio.sleep(0.01)
+        seen.append(item.body["text"])
+        busy.discard(item.user_ref)
+
+    processor.register("wa", handle)
+    await processor.store.add([message(n, "abc"[n % 3]) for n in range(12)])
+    await processor.run_until_idle()
+    for user in range(3):
+        mine = [text for text in seen if int(text[1:]) % 3 == user]
+        assert mine == sorted(mine, key=lambda t: int(t[1:]))
+    assert len(seen) == 12
+    assert overlapping == set()
+    assert together > 1
+    assert await processor.store.pending() == 0
+
+
+async def test_a_failing_message_waits_and_blocks_only_its_client_then_is_given_up(
+    processor: InboxProcessor,
+) -> None:
+    handled: list[str] = []
+    clock = [NOW]
+    processor.clock = lambda: clock[0]
+
+    async def handle(item: InboxItem) -> None:
+        if item.body["text"] == "m0":
+            raise RuntimeError("media download failed")
+        handled.append(item.body["text"])
+
+    processor.register("wa", handle)
+    await processor.store.add([message(0, "a"), message(1, "a"), message(2, "b")])
+    await processor.run_until_idle()
+    assert handled == ["m2"]  # a's second message waits behind the failed one
+    for _ in range(MAX_ATTEMPTS):
+        clock[0] += timedelta(minutes=10)
+        await processor.run_until_idle()
+    assert handled == ["m2", "m1"]
+    assert await processor.store.pending() == 0
+
+
+async def test_a_crashed_workers_lease_runs_out_and_the_message_is_processed(
+    processor: InboxProcessor,
+) -> None:
+    await processor.store.add([message(1, "a")])
+    [(row_id, _)] = await processor.store.heads(["wa"], NOW, 10)
+    assert await processor.store.claim(row_id, "dead-worker", datetime.now(UTC), timedelta(minutes=2))
+    handled: list[int] = []
+
+    async def handle(item: InboxItem) -> None:
+        handled.append(item.id)
+
+    processor.register("wa", handle)
+    await processor.run_until_idle()
+    assert handled == []  # the lease still holds
+    processor.clock = lambda: datetime.now(UTC) + timedelta(minutes=3)
+    await processor.run_until_idle()
+    assert handled == [row_id]
+
+
+async def test_the_background_service_processes_on_kick_and_purges_old_ids(processor: InboxProcessor) -> None:
+    done = asyncio.Event()
+
+    async def handle(item: InboxItem) -> None:
+        done.set()
+
+    processor.register("wa", handle)
+    await processor.start()
+    await processor.store.add([message(1, "a")])
+    processor.kick()
+    async with asyncio.timeout(5):
+        await done.wait()
+    await processor.stop()
+    assert await processor.store.purge_processed_before(datetime.now(UTC) + timedelta(days=8)) == 1
+
+
+@pytest.fixture
+async def notes(redis_or_memory: Redis | None) -> WhatsAppNotes:
+    return RedisWhatsAppNotes(redis_or_memory) if redis_or_memory is not None else MemoryWhatsAppNotes()
+
+
+async def test_whatsapp_notes_contract(notes: WhatsAppNotes) -> None:
+    choices = (RenderedChoice("lang:uk", "Українська"), RenderedChoice("lang:cs", "Čeština"))
+    assert await notes.choices("wa:1") == ()
+    await notes.remember_choices("wa:1", choices)
+    assert await notes.choices("wa:1") == choices
+    await notes.forget_choices("wa:1")
+    assert await notes.choices("wa:1") == ()
+    assert await notes.flag("wa:1") is None
+    await notes.set_flag("wa:1", Flag.NEEDS_TEMPLATE)
+    assert await notes.flag("wa:1") is Flag.NEEDS_TEMPLATE
+    await notes.clear_flag("wa:1")
+    assert await notes.flag("wa:1") is None
