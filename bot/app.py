@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import structlog
@@ -16,28 +17,31 @@ from bot.core.dialogs import DialogRouter
 from bot.core.engine import DialogEngine
 from bot.core.locks import ConversationLocks, MemoryLocks, RedisLocks
 from bot.core.notifier import Notifier
+from bot.core.ratelimit import MemoryRateLimiter, RateLimiter
+from bot.core.redis_ratelimit import RedisRateLimiter
 from bot.core.redis_state import RedisStateStore
 from bot.core.state_store import MemoryStateStore, StateStore
 from bot.core.transcript import Transcripts
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
+from bot.i18n.msg import Msg
 from bot.i18n.sources import read_sources
 from bot.i18n.translator import Translator
 from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
-from bot.settings import Settings
+from bot.settings import SUPPORTED_LOCALES, Settings
 from dialogs.book_appointment import BookAppointment
 from dialogs.booking_news import BookingNews
 from dialogs.booking_outcomes import BookingOutcomes
 from dialogs.booking_steps import BookingSteps
 from dialogs.change_language import ChangeLanguage
-from dialogs.course_news import CourseNews
 from dialogs.escalation import Escalation
 from dialogs.fallback import Fallback
 from dialogs.faq import Faq
 from dialogs.first_contact import FirstContact
 from dialogs.help import Help
 from dialogs.main_menu import MainMenu
+from dialogs.manage_subscriptions import ManageSubscriptions, stop_words
 from dialogs.my_appointments import MyAppointments
 from dialogs.questions import Questions
 from dialogs.talk_to_counsellor import TalkToCounsellor
@@ -71,6 +75,7 @@ class Assistant:
     centre: CentreInfo
     understanding: Understanding
     scheduler: SlotScheduler
+    limiter: RateLimiter  # outbound messages, shared by every process through Redis when configured
 
     async def check_schema(self) -> None:
         async with self.db_engine.connect() as conn:
@@ -108,6 +113,7 @@ def build_router(
     understanding: Understanding,
     scheduler: SlotScheduler,
     notifier: Notifier,
+    stop_words: Iterable[str] = ("stop",),
 ) -> DialogRouter:
     """Register every dialog; order carries no meaning, conflicts raise at start-up."""
     router = DialogRouter()
@@ -126,7 +132,7 @@ def build_router(
         BookAppointment(booking, outcomes, understanding.gazetteer, understand.handle),
         MyAppointments(booking, news),
         TalkToCounsellor(centre),
-        CourseNews(centre),
+        ManageSubscriptions(centre, scheduler, stop_words),
         Faq(centre, sources),
         Escalation(centre),
         understand,
@@ -149,15 +155,19 @@ def build_assistant(
     ttl = settings.conversation_state_ttl_days * DAY
     states: StateStore
     locks: ConversationLocks
+    limiter: RateLimiter
     if redis is not None:
-        states, locks = RedisStateStore(redis, ttl), RedisLocks(redis)
+        states, locks, limiter = RedisStateStore(redis, ttl), RedisLocks(redis), RedisRateLimiter(redis)
     else:
-        states, locks = MemoryStateStore(ttl), MemoryLocks()
+        states, locks, limiter = MemoryStateStore(ttl), MemoryLocks(), MemoryRateLimiter()
     translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
     centre = CentreInfo.from_settings(settings)
     scheduler = SlotScheduler(settings.centre_timezone, settings.booking_max_future)
     notifier = Notifier(sessions, translator, settings.default_locale)
-    router = build_router(centre, settings, understanding, scheduler, notifier)
+    words = stop_words(
+        translator.format(locale, Msg.SUBSCRIPTIONS_STOP_WORDS) for locale in SUPPORTED_LOCALES
+    )
+    router = build_router(centre, settings, understanding, scheduler, notifier, words)
     engine = DialogEngine(
         router=router,
         states=states,
@@ -186,4 +196,5 @@ def build_assistant(
         centre=centre,
         understanding=understanding,
         scheduler=scheduler,
+        limiter=limiter,
     )

@@ -7,9 +7,19 @@ from collections.abc import Sequence
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.channels.base import Channel, ChannelSender, Outbound, Reply, split_user_ref
+from bot.channels.base import (
+    Channel,
+    ChannelSender,
+    Outbound,
+    Reply,
+    ReportingSender,
+    SendResult,
+    SendStatus,
+    split_user_ref,
+)
 from bot.clients.repository import ClientRepository
 from bot.core.privacy import anon_ref
+from bot.core.ratelimit import Rate
 from bot.i18n.translator import Translator
 
 log = structlog.get_logger(__name__)
@@ -50,3 +60,43 @@ class Notifier:
             return False
         await sender.send(outbound)
         return True
+
+    def _sender_of(self, user_ref: str) -> ChannelSender | None:
+        try:
+            channel, _ = split_user_ref(user_ref)
+        except ValueError:
+            return None
+        return self._senders.get(channel)
+
+    def can_deliver(self, user_ref: str) -> bool:
+        """Whether this process has a sender for the client's channel (WhatsApp has none yet, issue 6)."""
+        return self._sender_of(user_ref) is not None
+
+    def limits(self, user_ref: str) -> tuple[Rate, ...]:
+        """The rate buckets one message to this client takes (none for the web chat)."""
+        sender = self._sender_of(user_ref)
+        return sender.limits(user_ref) if isinstance(sender, ReportingSender) else ()
+
+    async def deliver(
+        self, user_ref: str, locale: str, replies: Sequence[Reply], *, skip_parts: int = 0
+    ) -> SendResult:
+        """Send in the given locale and say what happened (the broadcast outbox needs the outcome).
+
+        A reporting sender (Telegram) answers for itself; the web chat cannot fail: the reply is kept
+        in the transcript, where the client reads it on return, and pushed to any open tab.
+        """
+        sender = self._sender_of(user_ref)
+        if sender is None:
+            return SendResult(SendStatus.UNAVAILABLE, detail=f"no_sender:{user_ref.partition(':')[0]}")
+        outbound = Outbound(user_ref, locale, tuple(replies))
+        if isinstance(sender, ReportingSender):
+            return await sender.deliver(outbound, skip_parts=skip_parts)
+        async with self._sessions() as session, session.begin():
+            clients = ClientRepository(session)
+            thread = await clients.find(user_ref)
+            if thread is None:
+                return SendResult(SendStatus.GONE, detail="unknown client")
+            if thread.client.consent_at is not None:
+                await clients.record_outbound(thread, self._translator.render_outbound(outbound))
+        await sender.send(outbound)
+        return SendResult(SendStatus.SENT, parts_sent=len(replies))

@@ -4,6 +4,7 @@ from bot.clients import models as clients_models
 from bot.db.base import Base
 from bot.nlu import models as nlu_models
 from bot.staff import models as staff_models
+from broadcasts import models as broadcasts_models
 from scheduler import models as scheduler_models
 
-__all__ = ["Base", "clients_models", "nlu_models", "scheduler_models", "staff_models"]
+__all__ = ["Base", "broadcasts_models", "clients_models", "nlu_models", "scheduler_models", "staff_models"]

@@ -15,7 +15,7 @@ async def test_menu_items_each_answer_in_the_clients_language(chat: ChatDriver) 
     expected = {
         "faq": Msg.QUESTIONS_INTRO,
         "human": Msg.COUNSELLOR_EMERGENCY,
-        "courses": Msg.COURSES_SUBSCRIBE_SOON,
+        "courses": Msg.SUBSCRIPTIONS_INTRO,
         "lang": Msg.LANGUAGE_CHOOSE,
     }
     for payload, msg in expected.items():

@@ -13,6 +13,7 @@ FRAMEWORKS = ("aiogram", "redis", "starlette", "fastapi", "uvicorn", "httpx", "j
 RULES = {
     "dialogs": FRAMEWORKS,
     "scheduler": FRAMEWORKS,
+    "broadcasts": FRAMEWORKS,
     "bot/core": (
         "aiogram",
         "starlette",

@@ -10,7 +10,9 @@ from typing import Any
 import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import TelegramObject
 from aiogram.utils.token import TokenValidationError
@@ -131,12 +133,16 @@ def build_telegram_service(
 
     Returns TelegramPolling, or TelegramDisabled for a malformed token. `session` is for tests.
     """
+    api_base = assistant.settings.telegram_api_base
+    if session is None and api_base is not None:
+        # A local Bot API server (https://github.com/tdlib/telegram-bot-api) or the benchmark's stand-in.
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
     try:
         # No parse mode: replies are plain text, so nothing a person typed can break the formatting.
         bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
     except TokenValidationError:
         return TelegramDisabled()
-    sender = TelegramSender(bot, assistant.translator)
+    sender = TelegramSender(bot, assistant.translator, assistant.limiter)
     assistant.notifier.register(Channel.TELEGRAM, sender)
     dispatcher = build_dispatcher(assistant.engine, sender)
     return TelegramPolling(bot, dispatcher, assistant.settings.shutdown_grace_seconds)

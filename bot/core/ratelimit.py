@@ -1,0 +1,92 @@
+"""The outbound RateLimiter port: GCRA reservations shared by every sender, in memory or in Redis.
+
+Channel-free on purpose: a sender names its own buckets (`tg:bot:<id>`, `tg:chat:<id>`, `wa:num:<id>`)
+and rates, and the limiter only spaces events. The algorithm is GCRA (the "generic cell rate algorithm",
+https://en.wikipedia.org/wiki/Generic_cell_rate_algorithm) without burst: each bucket keeps a theoretical
+arrival time (TAT) and every granted event pushes it by `per / rate`, so no two events of a bucket are
+closer than that interval and no window of `per` seconds ever holds more than `rate` of them.
+
+`acquire` *reserves* a slot and sleeps until it (no polling, fair in arrival order); `try_acquire`
+reserves only when the slot is free now. Several buckets are reserved together at one common instant
+(the per-chat and the per-bot limit of one message), which a pair of separate reservations could not
+guarantee. `pause` pushes a bucket's TAT forward, as a 429 `retry_after` asks. RedisRateLimiter
+(bot/core/redis_ratelimit.py) shares the buckets between processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `count` events per `per` seconds in bucket `key`."""
+
+    key: str
+    count: float
+    per: float = 1.0
+
+    @property
+    def interval(self) -> float:
+        return self.per / self.count
+
+
+class RateLimiter(Protocol):
+    async def acquire(self, limits: Sequence[Rate]) -> float:
+        """Wait for a common slot in every bucket; returns the seconds waited."""
+        ...
+
+    async def try_acquire(self, limits: Sequence[Rate]) -> bool:
+        """Reserve the slot only if it is free now; never waits."""
+        ...
+
+    async def pause(self, key: str, seconds: float) -> None:
+        """No event in `key` for `seconds` from now (429 retry_after)."""
+        ...
+
+
+class MemoryRateLimiter:
+    """One process: the buckets live in a dict; the event loop makes each reservation atomic."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._tat: dict[str, float] = {}
+
+    def _reserve(self, limits: Sequence[Rate], max_wait: float | None) -> float | None:
+        now = self._clock()
+        at = max([now, *(self._tat.get(rate.key, now) for rate in limits)])
+        if max_wait is not None and at - now > max_wait:
+            return None
+        for rate in limits:
+            self._tat[rate.key] = at + rate.interval
+        return at - now
+
+    async def acquire(self, limits: Sequence[Rate]) -> float:
+        wait = self._reserve(limits, None) or 0.0
+        if wait > 0:
+            await asyncio.sleep(wait)
+        return wait
+
+    async def try_acquire(self, limits: Sequence[Rate]) -> bool:
+        return self._reserve(limits, 0.0) is not None
+
+    async def pause(self, key: str, seconds: float) -> None:
+        until = self._clock() + seconds
+        self._tat[key] = max(self._tat.get(key, until), until)
+
+
+class UnlimitedRateLimiter:
+    """No limit at all: for measuring a sender's own overhead (the benchmark), never for production."""
+
+    async def acquire(self, limits: Sequence[Rate]) -> float:
+        return 0.0
+
+    async def try_acquire(self, limits: Sequence[Rate]) -> bool:
+        return True
+
+    async def pause(self, key: str, seconds: float) -> None:
+        return None
