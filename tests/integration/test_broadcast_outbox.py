@@ -116,7 +116,8 @@ async def test_each_subscriber_gets_one_message_in_their_language(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     for i in range(6):
-        await add_client(sessions, f"tg:{100 + i}", ("uk", "vi", "ru")[i % 3], [Topic.CZECH_COURSES, Topic.NEWS])
+        locale = ("uk", "vi", "ru")[i % 3]
+        await add_client(sessions, f"tg:{100 + i}", locale, [Topic.CZECH_COURSES, Topic.NEWS])
     await add_client(sessions, "tg:200", "en", [Topic.EXAMS])  # another topic: not in the audience
     await add_client(sessions, "wa:420777", "uk", [Topic.CZECH_COURSES])  # no WhatsApp sender yet
     broadcast_id = await new_broadcast(
@@ -220,9 +221,8 @@ async def test_two_senders_deliver_each_row_once(sessions: async_sessionmaker[As
         await add_client(sessions, f"tg:{i + 1}", "en", [Topic.NEWS])
     await new_broadcast(sessions, {"en": "News", "cs": "Novinky"}, topics=(Topic.NEWS,))
     transport, clock = FakeTransport(), Clock()
-    await asyncio.gather(
-        sender(sessions, transport, clock, "w1").run_once(), sender(sessions, transport, clock, "w2").run_once()
-    )
+    first, second = sender(sessions, transport, clock, "w1"), sender(sessions, transport, clock, "w2")
+    await asyncio.gather(first.run_once(), second.run_once())
     assert Counter(ref for ref, _, _ in transport.sent) == Counter({f"tg:{i + 1}": 1 for i in range(40)})
 
 

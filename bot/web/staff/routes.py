@@ -26,6 +26,7 @@ from bot.web.staff.auth import (
     staff_page,
 )
 from bot.web.staff.availability import availability_routes
+from bot.web.staff.broadcasts import broadcast_routes
 from bot.web.staff.history import history_routes
 from bot.web.staff.pages import STATIC_DIR, forbidden, page_text, render
 
@@ -109,6 +110,7 @@ def staff_routes() -> list[BaseRoute]:
                 *agenda_routes(),
                 *availability_routes(),
                 *history_routes(),
+                *broadcast_routes(),
                 Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="staff-static"),
             ],
         )
