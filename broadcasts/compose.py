@@ -98,11 +98,13 @@ def check(draft: Draft) -> list[tuple[Problem, Mapping[str, object]]]:
 
 
 def message_reply(broadcast: Broadcast, locale: str) -> Reply:
-    """The announcement in one language: the text as a Fluent *argument*, never parsed as Fluent.
+    """The announcement in one language: the coordinator's text verbatim, never formatted by Fluent.
 
     Braces, `{ $x }` or `<b>` in the coordinator's text are shown as typed; channels send plain text.
     """
-    lines: list[Text] = [Text(Msg.BROADCAST_MESSAGE, {"text": broadcast.texts.get(locale, "")})]
+    lines: list[Text] = [
+        Text(Msg.BROADCAST_MESSAGE, {"text": broadcast.texts.get(locale, "")}, verbatim=True)
+    ]
     if broadcast.info_url:
         lines.append(Text(Msg.BROADCAST_MORE_INFO, {"url": broadcast.info_url}))
     buttons: list[Choice] = []

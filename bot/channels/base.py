@@ -86,6 +86,9 @@ class Text:
 
     msg: Msg
     args: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    # People's own words (a coordinator's announcement): args["text"] is shown as is, never through
+    # Fluent, which would also cut a placeable longer than 2,500 characters to "{???}".
+    verbatim: bool = False
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ class Translator:
         return l10n.format_value(msg.value, self._prepare(args or {}))
 
     def text(self, locale: str, text: Text) -> str:
+        if text.verbatim:
+            return str(text.args.get("text", ""))
         return self.format(locale, text.msg, text.args)
 
     def render(self, locale: str, reply: Reply) -> RenderedReply:

@@ -47,6 +47,7 @@ subscriptions-location-set = { $place ->
     [any] Budete dostávat novinky všech poboček.
    *[other] Budete dostávat jen novinky pobočky { $place }.
 }
+# The coordinator's own words, inserted verbatim by the translator (never formatted by Fluent).
 broadcast-message = { $text }
 broadcast-more-info = Více informací: { $url }
 broadcast-sign-up = ✍️ Přihlásit se

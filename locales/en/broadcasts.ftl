@@ -47,6 +47,7 @@ subscriptions-location-set = { $place ->
     [any] You will get news of all branches.
    *[other] You will get only news of the branch { $place }.
 }
+# The coordinator's own words, inserted verbatim by the translator (never formatted by Fluent).
 broadcast-message = { $text }
 broadcast-more-info = More information: { $url }
 broadcast-sign-up = ✍️ Sign me up

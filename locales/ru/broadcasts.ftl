@@ -47,6 +47,7 @@ subscriptions-location-set = { $place ->
     [any] Вы будете получать новости всех филиалов.
    *[other] Вы будете получать только новости филиала { $place }.
 }
+# The coordinator's own words, inserted verbatim by the translator (never formatted by Fluent).
 broadcast-message = { $text }
 broadcast-more-info = Подробнее: { $url }
 broadcast-sign-up = ✍️ Записаться

@@ -47,6 +47,7 @@ subscriptions-location-set = { $place ->
     [any] Ви отримуватимете новини всіх філій.
    *[other] Ви отримуватимете лише новини філії { $place }.
 }
+# The coordinator's own words, inserted verbatim by the translator (never formatted by Fluent).
 broadcast-message = { $text }
 broadcast-more-info = Докладніше: { $url }
 broadcast-sign-up = ✍️ Записатися

@@ -47,6 +47,7 @@ subscriptions-location-set = { $place ->
     [any] Bạn sẽ nhận tin của tất cả chi nhánh.
    *[other] Bạn sẽ chỉ nhận tin của chi nhánh { $place }.
 }
+# The coordinator's own words, inserted verbatim by the translator (never formatted by Fluent).
 broadcast-message = { $text }
 broadcast-more-info = Thêm thông tin: { $url }
 broadcast-sign-up = ✍️ Đăng ký cho tôi
