@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Reply, SendResult, SendStatus
+from bot.cli.broadcast import show_status
 from bot.clients.repository import ClientRepository
 from bot.core.ratelimit import MemoryRateLimiter, Rate
 from bot.db.session import create_engine, create_session_factory
@@ -21,6 +22,7 @@ from broadcasts.models import Broadcast, BroadcastStatus, Delivery, DeliveryStat
 from broadcasts.outbox import INTERRUPTED, BroadcastSender
 from broadcasts.progress import progress, report
 from broadcasts.subscriptions import SubscriptionBook
+from tests.conftest import make_settings
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -248,3 +250,20 @@ async def test_pause_resume_and_cancel(sessions: async_sessionmaker[AsyncSession
     await sender(sessions, transport, clock).run_once()
     assert len(transport.sent) == 4
     assert set((await statuses(sessions, second)).values()) == {"skipped"}
+
+
+async def test_cli_status_shows_the_same_numbers_with_a_bar(
+    sessions: async_sessionmaker[AsyncSession], database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i in range(4):
+        await add_client(sessions, f"tg:{i + 1}", "en", [Topic.NEWS])
+    broadcast_id = await new_broadcast(sessions, {"en": "News", "cs": "Novinky"}, topics=(Topic.NEWS,))
+    transport = FakeTransport()
+    transport.script = {"tg:2": [SendStatus.BLOCKED]}
+    await sender(sessions, transport, Clock()).run_once()
+    assert await show_status(make_settings(database_url), broadcast_id, follow=False) == 0
+    out = capsys.readouterr().out
+    assert "[" + "#" * 30 + "] 100.0% done" in out
+    assert "sent 3  failed 0  blocked 1  skipped 0  left 0 of 4" in out
+    assert "en  tg   blocked 1  sent 3" in out
+    assert await show_status(make_settings(database_url), 999, follow=False) == 1
