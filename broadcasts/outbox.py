@@ -30,10 +30,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Protocol, cast
 
 import structlog
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Reply, SendResult, SendStatus
@@ -107,7 +107,7 @@ class BroadcastSender:
         default_locale: str = "en",
         worker_id: str | None = None,
         clock: Callable[[], datetime] = utcnow,
-        batch: int = 50,
+        batch: int = 200,
         wave: int = 50,
         lease: timedelta = timedelta(seconds=60),
     ) -> None:
@@ -210,6 +210,7 @@ class BroadcastSender:
 
     async def _send_batch(self, rows: list[_Row], stats: RoundStats) -> None:
         pending = list(rows)
+        done: set[int] = set()
         unavailable = [row for row in pending if not self._transport.can_deliver(row.user_ref)]
         if unavailable:
             pending = [row for row in pending if row not in unavailable]
@@ -228,7 +229,10 @@ class BroadcastSender:
                 pending.clear()
             results = await asyncio.gather(*(self._deliver(row) for row in marked))
             await self._record(list(zip(marked, results, strict=True)), stats)
-        await self._release(rows)
+            done.update(row.id for row in wave)
+        left = [row for row in rows if row.id not in done]
+        if left:
+            await self._release(left)
 
     async def _mark_sending(self, wave: list[_Row]) -> list[_Row]:
         now = self._clock()
@@ -266,13 +270,18 @@ class BroadcastSender:
     async def _record(self, outcomes: list[tuple[_Row, SendResult]], stats: RoundStats) -> None:
         now = self._clock()
         unreachable: list[int] = []
+        sent: list[dict[str, object]] = []
         async with self._sessions() as session, session.begin():
             for row, result in outcomes:
                 values = _outcome_values(row, result, now)
                 status = values["status"]
                 if status == DeliveryStatus.SENT.value:
                     stats.sent += 1
-                elif status == DeliveryStatus.BLOCKED.value:
+                    sent.append(
+                        {"row_id": row.id, "message_id": result.message_id, "parts": values["parts_sent"]}
+                    )
+                    continue
+                if status == DeliveryStatus.BLOCKED.value:
                     stats.blocked += 1
                 elif status == DeliveryStatus.QUEUED.value:
                     stats.retried += 1
@@ -287,6 +296,21 @@ class BroadcastSender:
                     update(Delivery)
                     .where(Delivery.id == row.id, Delivery.claimed_by == self.worker_id)
                     .values(**values)
+                )
+            if sent:
+                # The common outcome in one executemany: one statement for the whole wave.
+                table = cast(Table, Delivery.__table__)
+                await session.execute(
+                    update(table)
+                    .where(table.c.id == bindparam("row_id"), table.c.claimed_by == self.worker_id)
+                    .values(
+                        status=DeliveryStatus.SENT.value,
+                        sent_at=now,
+                        platform_message_id=bindparam("message_id"),
+                        parts_sent=bindparam("parts"),
+                        reason=None,
+                    ),
+                    sent,
                 )
             if unreachable:
                 await _mark_unreachable(session, unreachable, now)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -24,11 +25,17 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Rate:
-    """At most `count` events per `per` seconds in bucket `key`."""
+    """At most `count` events per `per` seconds in bucket `key`.
+
+    `burst` events may go early to make up for a stall (GCRA's tolerance, in events): a sender that lost
+    a few slots to a slow commit catches up instead of losing that time for good. Only for buckets whose
+    exact window is guarded by `admit` right before sending.
+    """
 
     key: str
     count: float
     per: float = 1.0
+    burst: int = 0
 
     @property
     def interval(self) -> float:
@@ -48,6 +55,15 @@ class RateLimiter(Protocol):
         """No event in `key` for `seconds` from now (429 retry_after)."""
         ...
 
+    async def admit(self, limits: Sequence[Rate]) -> float:
+        """At the moment of sending: wait until no window of `per` seconds would hold more than `count`.
+
+        A sliding log of actual sends, the exact form of "30 in any second". `acquire` paces smoothly
+        (and before anything is committed); this guard, right before the request, absorbs the jitter
+        between a reserved slot and the real send (a database commit sits in between).
+        """
+        ...
+
 
 class MemoryRateLimiter:
     """One process: the buckets live in a dict; the event loop makes each reservation atomic."""
@@ -55,14 +71,15 @@ class MemoryRateLimiter:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._tat: dict[str, float] = {}
+        self._log: dict[str, deque[float]] = {}
 
     def _reserve(self, limits: Sequence[Rate], max_wait: float | None) -> float | None:
         now = self._clock()
-        at = max([now, *(self._tat.get(rate.key, now) for rate in limits)])
+        at = max([now, *(self._tat.get(rate.key, now) - rate.burst * rate.interval for rate in limits)])
         if max_wait is not None and at - now > max_wait:
             return None
         for rate in limits:
-            self._tat[rate.key] = at + rate.interval
+            self._tat[rate.key] = max(self._tat.get(rate.key, at), at) + rate.interval
         return at - now
 
     async def acquire(self, limits: Sequence[Rate]) -> float:
@@ -78,6 +95,24 @@ class MemoryRateLimiter:
         until = self._clock() + seconds
         self._tat[key] = max(self._tat.get(key, until), until)
 
+    async def admit(self, limits: Sequence[Rate]) -> float:
+        waited = 0.0
+        while True:
+            now = self._clock()
+            wait = 0.0
+            for rate in limits:
+                log = self._log.setdefault(rate.key, deque())
+                while log and now - log[0] >= rate.per:
+                    log.popleft()
+                if len(log) >= int(rate.count):
+                    wait = max(wait, log[0] + rate.per - now)
+            if wait <= 0:
+                for rate in limits:
+                    self._log[rate.key].append(now)
+                return waited
+            await asyncio.sleep(wait)
+            waited += wait
+
 
 class UnlimitedRateLimiter:
     """No limit at all: for measuring a sender's own overhead (the benchmark), never for production."""
@@ -90,3 +125,6 @@ class UnlimitedRateLimiter:
 
     async def pause(self, key: str, seconds: float) -> None:
         return None
+
+    async def admit(self, limits: Sequence[Rate]) -> float:
+        return 0.0

@@ -50,3 +50,22 @@ async def test_pause_holds_the_bucket(limiter: RateLimiter) -> None:
     started = time.monotonic()
     await limiter.acquire([rate])
     assert time.monotonic() - started >= 0.12
+
+
+async def test_burst_makes_up_for_a_stall(limiter: RateLimiter) -> None:
+    rate = Rate("burst", 20, burst=2)  # 50 ms apart, two may catch up
+    await limiter.acquire([rate])
+    await asyncio.sleep(0.2)  # a stall of four slots
+    started = time.monotonic()
+    for _ in range(3):
+        await limiter.acquire([rate])
+    assert time.monotonic() - started < 0.03  # the stalled slots are partly made up at once
+    assert not await limiter.try_acquire([rate])
+
+
+async def test_admit_holds_the_exact_window(limiter: RateLimiter) -> None:
+    guard = [Rate("window", 3, 0.2)]
+    started = time.monotonic()
+    for _ in range(4):
+        await limiter.admit(guard)
+    assert time.monotonic() - started >= 0.18  # the fourth waited for the first to leave the window
