@@ -204,6 +204,8 @@ async def worker(args: argparse.Namespace) -> None:
 
     SendMessage(chat_id=1, text="warm-up")
     Message(message_id=1, date=datetime.now(UTC), chat=Chat(id=1, type="private"), text="warm-up")
+    if args.api != "instant":
+        await bot.get_me()  # open the connection first, as a bot starting up does
     started = time.perf_counter()
     try:
         while True:
@@ -307,6 +309,7 @@ def figures(recipients: int, stats: dict[str, Any]) -> dict[str, Any]:
         "max_per_s_in_any_second": stats["max_per_s_in_any_second"],
         "http_429": stats["too_many"],
         "sent_during_retry_after": stats["ignored_retry_after"],
+        "http_429_reasons": stats["too_many_reasons"],
     }
 
 

@@ -42,6 +42,14 @@ class Rate:
         return self.per / self.count
 
 
+@dataclass(frozen=True)
+class Admission:
+    """One send let through by `admit`; `settle` it once the platform answered."""
+
+    keys: tuple[str, ...]
+    member: object
+
+
 class RateLimiter(Protocol):
     async def acquire(self, limits: Sequence[Rate]) -> float:
         """Wait for a common slot in every bucket; returns the seconds waited."""
@@ -55,13 +63,19 @@ class RateLimiter(Protocol):
         """No event in `key` for `seconds` from now (429 retry_after)."""
         ...
 
-    async def admit(self, limits: Sequence[Rate]) -> float:
+    async def admit(self, limits: Sequence[Rate]) -> Admission:
         """At the moment of sending: wait until no window of `per` seconds would hold more than `count`.
 
         A sliding log of actual sends, the exact form of "30 in any second". `acquire` paces smoothly
         (and before anything is committed); this guard, right before the request, absorbs the jitter
         between a reserved slot and the real send (a database commit sits in between).
         """
+        ...
+
+    async def settle(self, admission: Admission) -> None:
+        """The platform answered: the send is logged at this later instant, the latest it can have
+        arrived, so that the window holds however long the request took (the first one on a new
+        connection can take a second)."""
         ...
 
 
@@ -71,7 +85,8 @@ class MemoryRateLimiter:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._tat: dict[str, float] = {}
-        self._log: dict[str, deque[float]] = {}
+        self._log: dict[str, deque[list[float]]] = {}
+        self._paused: dict[str, float] = {}
 
     def _reserve(self, limits: Sequence[Rate], max_wait: float | None) -> float | None:
         now = self._clock()
@@ -94,24 +109,32 @@ class MemoryRateLimiter:
     async def pause(self, key: str, seconds: float) -> None:
         until = self._clock() + seconds
         self._tat[key] = max(self._tat.get(key, until), until)
+        self._paused[key] = max(self._paused.get(key, until), until)
 
-    async def admit(self, limits: Sequence[Rate]) -> float:
-        waited = 0.0
+    async def admit(self, limits: Sequence[Rate]) -> Admission:
         while True:
             now = self._clock()
             wait = 0.0
             for rate in limits:
+                wait = max(wait, self._paused.get(rate.key, now) - now)
                 log = self._log.setdefault(rate.key, deque())
-                while log and now - log[0] >= rate.per:
+                # Entries are [time] cells, settled (moved later) in place: the oldest admitted may not be
+                # the oldest settled, which only makes the guard stricter.
+                while log and now - log[0][0] >= rate.per:
                     log.popleft()
                 if len(log) >= int(rate.count):
-                    wait = max(wait, log[0] + rate.per - now)
+                    wait = max(wait, log[0][0] + rate.per - now)
             if wait <= 0:
+                cell = [now]
                 for rate in limits:
-                    self._log[rate.key].append(now)
-                return waited
+                    self._log[rate.key].append(cell)
+                return Admission(tuple(rate.key for rate in limits), cell)
             await asyncio.sleep(wait)
-            waited += wait
+
+    async def settle(self, admission: Admission) -> None:
+        cell = admission.member
+        if isinstance(cell, list):
+            cell[0] = self._clock()
 
 
 class UnlimitedRateLimiter:
@@ -126,5 +149,8 @@ class UnlimitedRateLimiter:
     async def pause(self, key: str, seconds: float) -> None:
         return None
 
-    async def admit(self, limits: Sequence[Rate]) -> float:
-        return 0.0
+    async def admit(self, limits: Sequence[Rate]) -> Admission:
+        return Admission((), None)
+
+    async def settle(self, admission: Admission) -> None:
+        return None

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from redis.asyncio import Redis
 
-from bot.core.ratelimit import Rate
+from bot.core.ratelimit import Admission, Rate
 
 # Buckets idle for longer than this are forgotten (their next event would be free anyway).
 IDLE_EXPIRY_SECONDS = 3600
@@ -42,6 +42,8 @@ local t = redis.call('TIME')
 local until_ = tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[1])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if until_ > tat then redis.call('SET', KEYS[1], string.format('%.0f', until_), 'EX', ARGV[2]) end
+local ms = math.ceil(tonumber(ARGV[1]) / 1000)
+if redis.call('PTTL', KEYS[2]) < ms then redis.call('SET', KEYS[2], '1', 'PX', ms) end
 return 1
 """
 
@@ -54,6 +56,8 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local wait = 0
 for i, key in ipairs(KEYS) do
+  local paused = redis.call('PTTL', key .. ':paused')
+  if paused > 0 and paused * 1000 > wait then wait = paused * 1000 end
   local window = tonumber(ARGV[2 * i])
   local count = tonumber(ARGV[2 * i + 1])
   redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('%.0f', now - window))
@@ -71,6 +75,14 @@ return 0
 """
 
 
+_SETTLE = """
+local t = redis.call('TIME')
+local now = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
+for i, key in ipairs(KEYS) do redis.call('ZADD', key, 'XX', now, ARGV[1]) end
+return 1
+"""
+
+
 class RedisRateLimiter:
     """Every process shares the buckets: one Lua script reserves a slot atomically on the server."""
 
@@ -80,6 +92,7 @@ class RedisRateLimiter:
         self._reserve_script = redis.register_script(_RESERVE)
         self._pause_script = redis.register_script(_PAUSE)
         self._admit_script = redis.register_script(_ADMIT)
+        self._settle_script = redis.register_script(_SETTLE)
 
     async def _reserve(self, limits: Sequence[Rate], max_wait: float | None) -> float | None:
         keys = [self._prefix + rate.key for rate in limits]
@@ -101,19 +114,21 @@ class RedisRateLimiter:
         return await self._reserve(limits, 0.0) is not None
 
     async def pause(self, key: str, seconds: float) -> None:
-        await self._pause_script(
-            keys=[self._prefix + key], args=[int(seconds * 1_000_000), IDLE_EXPIRY_SECONDS]
-        )
+        # The pause also holds `admit` (its log key + ":paused"): a slot reserved early must not slip through.
+        keys = [self._prefix + key, self._prefix + "log:" + key + ":paused"]
+        await self._pause_script(keys=keys, args=[int(seconds * 1_000_000), IDLE_EXPIRY_SECONDS])
 
-    async def admit(self, limits: Sequence[Rate]) -> float:
+    async def admit(self, limits: Sequence[Rate]) -> Admission:
         keys = [self._prefix + "log:" + rate.key for rate in limits]
-        args: list[str | int] = [uuid.uuid4().hex]
+        member = uuid.uuid4().hex
+        args: list[str | int] = [member]
         for rate in limits:
             args.extend((int(rate.per * 1_000_000), int(rate.count)))
-        waited = 0.0
         while True:
             wait = int(await self._admit_script(keys=keys, args=args)) / 1_000_000
             if wait <= 0:
-                return waited
+                return Admission(tuple(keys), member)
             await asyncio.sleep(wait)
-            waited += wait
+
+    async def settle(self, admission: Admission) -> None:
+        await self._settle_script(keys=list(admission.keys), args=[str(admission.member)])

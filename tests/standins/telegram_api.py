@@ -43,6 +43,7 @@ class Record:
     ignored_retry_after: int = 0
     blocked: int = 0
     gone: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)  # why each 429 was answered
 
 
 def max_in_any_window(times: list[float], window: float = 1.0) -> int:
@@ -95,6 +96,7 @@ class TelegramStandIn:
             "accepted": {str(chat): n for chat, n in r.accepted.items()},
             "times": r.times,
             "too_many": r.too_many,
+            "too_many_reasons": dict(r.reasons),
             "ignored_retry_after": r.ignored_retry_after,
             "blocked": r.blocked,
             "gone": r.gone,
@@ -128,14 +130,17 @@ class TelegramStandIn:
         chat_id = int(str(params.get("chat_id", "0")))
         limits, r = self.limits, self.record
         if now < self._paused_until.get(token, 0.0):
+            r.reasons["paused"] += 1
             r.ignored_retry_after += 1
             return self._too_many(token, now)
         recent = self._recent.setdefault(token, deque())
         while recent and now - recent[0] >= 1.0:
             recent.popleft()
         if len(recent) >= limits.bot_per_second:
+            r.reasons["bot"] += 1
             return self._too_many(token, now)
         if now - self._chat_last.get(chat_id, -1e9) < limits.chat_interval:
+            r.reasons["chat"] += 1
             return self._too_many(token, now)
         # A refused message still counts against the bot's limit, as any request does.
         recent.append(now)

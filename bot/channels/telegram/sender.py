@@ -32,9 +32,9 @@ MAX_MESSAGE_CHARS = 4096
 BOT_PER_SECOND = 30.0
 CHAT_PER_SECOND = 1.0
 HEADROOM = 0.98
-# The guard right before each request counts real sends in a window this much longer than a second, so
-# a few milliseconds of network jitter cannot put 31 arrivals into Telegram's second.
-GUARD_MARGIN = 0.01
+# The guard counts each send from the moment Telegram answered it, in a window this much longer than a
+# second: a safety margin for clocks, as the answer already comes after the arrival.
+GUARD_MARGIN = 0.005
 # Several parts of one reply: the text parts, then the files (the keyboard rides on the last text part).
 Part = tuple[str, InlineKeyboardMarkup | None] | Attachment
 
@@ -106,8 +106,7 @@ class TelegramSender:
         self._bot = bot
         self._translator = translator
         self._limiter = limiter
-        # Two messages of catch-up after a stall; `admit` keeps the second exact all the same.
-        self._bot_rate = Rate(f"tg:bot:{bot.id}", bot_per_second * HEADROOM, burst=2)
+        self._bot_rate = Rate(f"tg:bot:{bot.id}", bot_per_second * HEADROOM)
         self._chat_per_second = chat_per_second * HEADROOM
         self._bot_guard = Rate(self._bot_rate.key, bot_per_second, 1.0 + GUARD_MARGIN)
         self._chat_guard_count = chat_per_second
@@ -140,13 +139,18 @@ class TelegramSender:
         for index, part in enumerate(self._parts(outbound)):
             if index < skip_parts:
                 continue
+            admission = None
             if self._limiter is not None:
                 if index > skip_parts:
                     await self._limiter.acquire(self.limits(outbound.user_ref))
                 chat_guard = Rate(f"tg:chat:{chat_id}", self._chat_guard_count, 1.0 + GUARD_MARGIN)
-                await self._limiter.admit((self._bot_guard, chat_guard))
+                admission = await self._limiter.admit((self._bot_guard, chat_guard))
             try:
-                message = await self._send_part(chat_id, part)
+                try:
+                    message = await self._send_part(chat_id, part)
+                finally:
+                    if self._limiter is not None and admission is not None:
+                        await self._limiter.settle(admission)
             except TelegramRetryAfter as error:
                 if self._limiter is not None:
                     await self._limiter.pause(self._bot_rate.key, float(error.retry_after))
