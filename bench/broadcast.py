@@ -484,7 +484,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--recipients", type=int, default=10_000)
     parser.add_argument("--overhead-recipients", type=int, default=20_000)
     parser.add_argument("--kill-recipients", type=int, default=900)
-    parser.add_argument("--kills", type=int, default=2)
+    parser.add_argument("--kills", type=int, default=3)
     parser.add_argument("--two-recipients", type=int, default=1200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", default="", help="comma-separated: rate,overhead,sigkill,two_processes")

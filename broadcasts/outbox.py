@@ -224,13 +224,14 @@ class BroadcastSender:
                 if not await self._limiter.try_acquire(self._transport.limits(pending[0].user_ref)):
                     break
                 wave.append(pending.pop(0))
+            if recording is not None:
+                await recording  # one wave in flight at a time: the previous is settled before the next
+                recording = None
             marked = await self._mark_sending(wave)
             if len(marked) < len(wave):
                 # Paused or cancelled meanwhile (or the lease passed to a peer): stop this batch here.
                 pending.clear()
             results = await asyncio.gather(*(self._deliver(row) for row in marked))
-            if recording is not None:
-                await recording
             # Recorded while the next slot is awaited: the commit stays off the pace-setting path.
             recording = asyncio.create_task(self._record(list(zip(marked, results, strict=True)), stats))
             done.update(row.id for row in wave)
