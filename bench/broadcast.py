@@ -141,8 +141,12 @@ class InstantSession:
         class _Session(BaseSession):
             count = 0
 
+            first = last = 0.0
+
             async def make_request(self, bot: Any, method: Any, timeout: Any = None) -> Any:  # noqa: ASYNC109
                 assert isinstance(method, SendMessage)
+                self.last = time.perf_counter()
+                self.first = self.first or self.last
                 self.count += 1
                 chat = Chat(id=int(method.chat_id), type="private")
                 return Message(message_id=self.count, date=datetime.now(UTC), chat=chat, text=method.text)
@@ -218,7 +222,8 @@ async def worker(args: argparse.Namespace) -> None:
     finally:
         elapsed = time.perf_counter() - started
         handed = getattr(session, "count", None)
-        print(json.dumps({"elapsed": elapsed, "handed": handed}), flush=True)
+        sending = getattr(session, "last", 0.0) - getattr(session, "first", 0.0)
+        print(json.dumps({"elapsed": elapsed, "handed": handed, "sending": sending}), flush=True)
         await bot.session.close()
         if redis is not None:
             await redis.aclose()
@@ -331,7 +336,9 @@ async def scenario_overhead(db: str, recipients: int) -> dict[str, Any]:
     run = await run_worker(worker_command(db, broadcast_id, "instant", "--unlimited", "--one-core"))
     outbox = await outbox_counts(db, broadcast_id)
     sent = outbox["rows"].get("sent", 0)
-    per_s = round(run["handed"] / run["elapsed"], 1)
+    # From the first message handed over to the last: filling the outbox (one INSERT of every recipient
+    # when the broadcast starts) is not per-message work and is reported apart.
+    per_s = round((run["handed"] - 1) / run["sending"], 1)
     return {
         "recipients": recipients,
         "delivered": sent,
@@ -341,6 +348,7 @@ async def scenario_overhead(db: str, recipients: int) -> dict[str, Any]:
         "limit_per_s": None,
         "max_per_s_in_any_second": None,
         "handed_to_http_per_s": per_s,
+        "sender_seconds_including_outbox_fill": round(run["elapsed"], 1),
         "outbox": outbox,
     }
 

@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from typing import Protocol, cast
 
 import structlog
-from sqlalchemy import Table, and_, bindparam, or_, select, update
+from sqlalchemy import Table, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import Reply, SendResult, SendStatus
@@ -43,14 +43,10 @@ from bot.core.ratelimit import Rate, RateLimiter
 from bot.db.base import utcnow
 from broadcasts.compose import message_reply
 from broadcasts.lifecycle import finish_done, start_due
-from broadcasts.models import Broadcast, BroadcastStatus, Delivery, DeliveryStatus, Subscription
+from broadcasts.models import Broadcast, BroadcastStatus, Delivery, DeliveryStatus
+from broadcasts.outcomes import INTERRUPTED, mark_unreachable, outcome_values
 
 log = structlog.get_logger(__name__)
-
-INTERRUPTED = "interrupted"
-MAX_ATTEMPTS = 6
-FIRST_BACKOFF = timedelta(seconds=5)
-MAX_BACKOFF = timedelta(minutes=10)
 
 
 class Transport(Protocol):
@@ -84,11 +80,6 @@ class RoundStats:
     skipped: int = 0
     retried: int = 0
     interrupted: int = 0
-
-
-def backoff(attempts: int) -> timedelta:
-    delay: timedelta = FIRST_BACKOFF * (2 ** max(attempts - 1, 0))
-    return min(delay, MAX_BACKOFF)
 
 
 def default_worker_id() -> str:
@@ -280,7 +271,7 @@ class BroadcastSender:
         sent: list[dict[str, object]] = []
         async with self._sessions() as session, session.begin():
             for row, result in outcomes:
-                values = _outcome_values(row, result, now)
+                values = outcome_values(row, result, now)
                 status = values["status"]
                 if status == DeliveryStatus.SENT.value:
                     stats.sent += 1
@@ -320,7 +311,7 @@ class BroadcastSender:
                     sent,
                 )
             if unreachable:
-                await _mark_unreachable(session, unreachable, now)
+                await mark_unreachable(session, unreachable, now)
 
     async def _settle_unavailable(self, rows: list[_Row]) -> None:
         async with self._sessions() as session, session.begin():
@@ -348,60 +339,6 @@ class BroadcastSender:
                 )
                 .values(lease_until=None)
             )
-
-
-def _outcome_values(row: _Row, result: SendResult, now: datetime) -> dict[str, object]:
-    parts = row.parts_sent + result.parts_sent
-    attempts = row.attempts + 1
-    if result.status is SendStatus.SENT:
-        return {
-            "status": DeliveryStatus.SENT.value,
-            "sent_at": now,
-            "platform_message_id": result.message_id,
-            "parts_sent": parts,
-            "reason": None,
-        }
-    if result.status is SendStatus.BLOCKED:
-        return {"status": DeliveryStatus.BLOCKED.value, "parts_sent": parts, "reason": result.detail[:500]}
-    if result.status is SendStatus.UNAVAILABLE:
-        return {"status": DeliveryStatus.SKIPPED.value, "reason": result.detail[:500] or "no_sender"}
-    retry_at: datetime | None = None
-    if result.status is SendStatus.RATE_LIMITED:
-        # Not the row's fault: the attempt is not counted, and it waits exactly what Telegram asked.
-        retry_at, attempts = now + timedelta(seconds=result.retry_after or 1.0), row.attempts
-    elif result.status is SendStatus.RETRY and attempts < MAX_ATTEMPTS:
-        retry_at = now + backoff(attempts)
-    if retry_at is not None:
-        return {
-            "status": DeliveryStatus.QUEUED.value,
-            "attempts": attempts,
-            "parts_sent": parts,
-            "next_attempt_at": retry_at,
-            "lease_until": None,
-            "reason": result.detail[:500] or None,
-        }
-    reason = result.detail if result.status is SendStatus.GONE else f"gave_up: {result.detail}"
-    return {"status": DeliveryStatus.FAILED.value, "parts_sent": parts, "reason": reason[:500]}
-
-
-async def _mark_unreachable(session: AsyncSession, client_ids: list[int], now: datetime) -> None:
-    """Blocked the bot or chat gone: no further broadcast, and the rest of the running ones stop too."""
-    await session.execute(
-        update(Subscription)
-        .where(Subscription.client_id.in_(client_ids), Subscription.unreachable_at.is_(None))
-        .values(unreachable_at=now)
-    )
-    await session.execute(
-        update(Delivery)
-        .where(
-            and_(
-                Delivery.client_id.in_(client_ids),
-                Delivery.status == DeliveryStatus.QUEUED.value,
-                or_(Delivery.lease_until.is_(None), Delivery.lease_until < now),
-            )
-        )
-        .values(status=DeliveryStatus.SKIPPED.value, reason="unreachable")
-    )
 
 
 class BroadcastLoop:

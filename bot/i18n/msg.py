@@ -142,6 +142,7 @@ class Msg(StrEnum):
     STAFF_BROADCAST_SEND_LATER = "staff-broadcast-send-later"
     STAFF_BROADCAST_SEND_AT = "staff-broadcast-send-at"
     STAFF_BROADCAST_SEND_SUBMIT = "staff-broadcast-send-submit"
+    STAFF_BROADCAST_SCHEDULED_NOTE = "staff-broadcast-scheduled-note"
     STAFF_BROADCAST_UNSCHEDULE = "staff-broadcast-unschedule"
     STAFF_BROADCAST_BAD_TIME = "staff-broadcast-bad-time"
     STAFF_BROADCAST_PROGRESS = "staff-broadcast-progress"

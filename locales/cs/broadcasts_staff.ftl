@@ -81,6 +81,7 @@ staff-broadcast-send-now = Odeslat hned
 staff-broadcast-send-later = Odeslat v tento čas:
 staff-broadcast-send-at = Datum a čas (čas centra)
 staff-broadcast-send-submit = Odeslat příjemcům ({ $count })
+staff-broadcast-scheduled-note = Naplánováno na { DATETIME($at, dateStyle: "medium", timeStyle: "short") }. Jakmile odesílání začne, stránka sama ukáže průběh; úprava oznámení naplánování zruší.
 staff-broadcast-unschedule = Zrušit naplánování (zpět na koncept)
 staff-broadcast-bad-time = Zadejte datum a čas.
 staff-broadcast-progress = Průběh

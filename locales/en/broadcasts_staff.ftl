@@ -80,6 +80,7 @@ staff-broadcast-send-now = Send now
 staff-broadcast-send-later = Send at this time:
 staff-broadcast-send-at = Date and time (centre time)
 staff-broadcast-send-submit = Send to { $count } recipients
+staff-broadcast-scheduled-note = Scheduled for { DATETIME($at, dateStyle: "medium", timeStyle: "short") }. This page shows the progress by itself once sending starts; editing the broadcast stops the schedule.
 staff-broadcast-unschedule = Stop the schedule (back to draft)
 staff-broadcast-bad-time = Enter a date and time.
 staff-broadcast-progress = Progress

@@ -81,6 +81,7 @@ staff-broadcast-send-now = Отправить сейчас
 staff-broadcast-send-later = Отправить в это время:
 staff-broadcast-send-at = Дата и время (время центра)
 staff-broadcast-send-submit = Отправить получателям ({ $count })
+staff-broadcast-scheduled-note = Запланировано на { DATETIME($at, dateStyle: "medium", timeStyle: "short") }. Как только отправка начнётся, страница сама покажет ход; изменение рассылки отменяет планирование.
 staff-broadcast-unschedule = Отменить планирование (обратно в черновик)
 staff-broadcast-bad-time = Укажите дату и время.
 staff-broadcast-progress = Ход рассылки

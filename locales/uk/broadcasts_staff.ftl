@@ -81,6 +81,7 @@ staff-broadcast-send-now = Надіслати зараз
 staff-broadcast-send-later = Надіслати в цей час:
 staff-broadcast-send-at = Дата й час (час центру)
 staff-broadcast-send-submit = Надіслати одержувачам ({ $count })
+staff-broadcast-scheduled-note = Заплановано на { DATETIME($at, dateStyle: "medium", timeStyle: "short") }. Щойно надсилання почнеться, сторінка сама покаже хід; редагування розсилки скасовує планування.
 staff-broadcast-unschedule = Скасувати планування (назад у чернетку)
 staff-broadcast-bad-time = Вкажіть дату й час.
 staff-broadcast-progress = Хід розсилки

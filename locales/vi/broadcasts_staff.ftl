@@ -77,6 +77,7 @@ staff-broadcast-send-now = Gửi ngay
 staff-broadcast-send-later = Gửi vào lúc:
 staff-broadcast-send-at = Ngày và giờ (giờ của trung tâm)
 staff-broadcast-send-submit = Gửi tới { $count } người nhận
+staff-broadcast-scheduled-note = Đã lên lịch vào { DATETIME($at, dateStyle: "medium", timeStyle: "short") }. Khi bắt đầu gửi, trang sẽ tự hiển thị tiến độ; sửa thông báo sẽ hủy lịch.
 staff-broadcast-unschedule = Hủy lịch (trở về bản nháp)
 staff-broadcast-bad-time = Hãy nhập ngày và giờ.
 staff-broadcast-progress = Tiến độ

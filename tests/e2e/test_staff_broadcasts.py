@@ -128,6 +128,8 @@ async def test_a_coordinator_announces_a_course_to_five_languages(
 
     now = await http.post(f"/staff/broadcasts/{broadcast_id}/send", data={"csrf_token": csrf, "when": "now"})
     assert now.status_code == 303
+    waiting = await http.get(f"/staff/broadcasts/{broadcast_id}")
+    assert 'data-status="scheduled"' in waiting.text  # the page follows the sending by itself
     sender = BroadcastSender(assistant.sessions, assistant.notifier, assistant.limiter)
     stats = await sender.run_once()
     assert stats.sent == 6
@@ -160,3 +162,10 @@ async def test_a_coordinator_announces_a_course_to_five_languages(
 async def test_counsellors_cannot_open_broadcasts(assistant: Assistant, http: httpx.AsyncClient) -> None:
     await log_in(http, COUNSELLOR[0], COUNSELLOR[2])
     assert (await http.get("/staff/broadcasts")).status_code == 403
+
+
+def test_every_refusal_has_its_words() -> None:
+    from bot.web.staff.broadcasts import PROBLEMS
+    from broadcasts.compose import Problem
+
+    assert set(PROBLEMS) == set(Problem)

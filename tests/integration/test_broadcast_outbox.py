@@ -19,7 +19,8 @@ from bot.db.session import create_engine, create_session_factory
 from broadcasts import lifecycle
 from broadcasts.audience import Audience
 from broadcasts.models import Broadcast, BroadcastStatus, Delivery, DeliveryStatus, EmptyLanguage, Topic
-from broadcasts.outbox import INTERRUPTED, BroadcastSender
+from broadcasts.outbox import BroadcastSender
+from broadcasts.outcomes import INTERRUPTED
 from broadcasts.progress import progress, report
 from broadcasts.subscriptions import SubscriptionBook
 from tests.conftest import make_settings

@@ -46,7 +46,7 @@ async def test_outcomes_sent_blocked_gone(sender: TelegramSender, standin: Teleg
     assert (sent.status, sent.parts_sent) == (SendStatus.SENT, 1)
     assert sent.message_id is not None
     assert (await sender.deliver(announcement(14, "x"))).status is SendStatus.BLOCKED  # 403
-    gone = await sender.deliver(announcement(21, "x"))  # 400 chat not found
+    gone = await sender.deliver(announcement(11, "x"))  # 400 chat not found
     assert (gone.status, gone.detail) == (SendStatus.GONE, "Bad Request: chat not found")
     assert standin.record.accepted == {2: 1}
 

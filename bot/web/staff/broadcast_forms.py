@@ -15,7 +15,7 @@ from bot.channels.base import RenderedReply
 from bot.channels.telegram.sender import split_text
 from bot.i18n.translator import Translator
 from broadcasts.audience import Audience, Recipient
-from broadcasts.compose import MAX_TITLE_CHARS, Draft, Problem, clean_text, message_reply
+from broadcasts.compose import MAX_TITLE_CHARS, Draft, clean_text, message_reply
 from broadcasts.models import TOPICS, Broadcast, EmptyLanguage
 
 CHANNELS = ("tg", "web", "wa")
@@ -132,10 +132,3 @@ def parse_local(raw: str, tz: ZoneInfo) -> datetime | None:
         return datetime.strptime(raw.strip(), "%Y-%m-%dT%H:%M").replace(tzinfo=tz)
     except ValueError:
         return None
-
-
-PROBLEM_PREFIX = "broadcast-problem-"
-
-
-def problem_key(problem: Problem) -> str:
-    return PROBLEM_PREFIX + problem.value.replace("_", "-")

@@ -24,7 +24,6 @@ from bot.web.staff.broadcast_forms import (
     local_input,
     parse_local,
     previews,
-    problem_key,
 )
 from bot.web.staff.pages import COORDINATION, SECURITY_HEADERS, PageText, assistant_of, page_text, render
 from bot.web.staff.schedule import centre_tz, now_of
@@ -56,8 +55,26 @@ async def audit(
     )
 
 
+PROBLEMS: dict[Problem, Msg] = {
+    Problem.TITLE_MISSING: Msg.STAFF_BROADCAST_PROBLEM_TITLE_MISSING,
+    Problem.TEXT_EMPTY: Msg.STAFF_BROADCAST_PROBLEM_TEXT_EMPTY,
+    Problem.TEXT_TOO_LONG: Msg.STAFF_BROADCAST_PROBLEM_TEXT_TOO_LONG,
+    Problem.FALLBACK_EMPTY: Msg.STAFF_BROADCAST_PROBLEM_FALLBACK_EMPTY,
+    Problem.NO_TOPICS: Msg.STAFF_BROADCAST_PROBLEM_NO_TOPICS,
+    Problem.BAD_URL: Msg.STAFF_BROADCAST_PROBLEM_BAD_URL,
+    Problem.BAD_SIGNUP: Msg.STAFF_BROADCAST_PROBLEM_BAD_SIGNUP,
+    Problem.EMPTY_AUDIENCE: Msg.STAFF_BROADCAST_PROBLEM_EMPTY_AUDIENCE,
+    Problem.TIME_PAST: Msg.STAFF_BROADCAST_PROBLEM_TIME_PAST,
+    Problem.NOT_EDITABLE: Msg.STAFF_BROADCAST_PROBLEM_NOT_EDITABLE,
+    Problem.BAD_STATE: Msg.STAFF_BROADCAST_PROBLEM_BAD_STATE,
+    Problem.NOT_FOUND: Msg.STAFF_BROADCAST_PROBLEM_NOT_FOUND,
+    Problem.UNKNOWN_CLIENT: Msg.STAFF_BROADCAST_PROBLEM_UNKNOWN_CLIENT,
+    Problem.NOT_DELIVERED: Msg.STAFF_BROADCAST_PROBLEM_NOT_DELIVERED,
+}
+
+
 def problem_text(t: PageText, problem: Problem, args: dict[str, Any] | None = None) -> str:
-    return t(problem_key(problem), **(args or {}))
+    return t.msg(PROBLEMS[problem], **(args or {}))
 
 
 async def _form_context(request: Request, draft: Draft) -> dict[str, Any]:
@@ -228,7 +245,8 @@ async def broadcast_test(request: Request, session: ActiveSession) -> Response:
         outcome = {"status": result.status.value, "detail": result.detail}
         error = problem_text(t, Problem.NOT_DELIVERED, outcome)
         return await _detail(request, session, broadcast_id, error=error, status=400)
-    return await _detail(request, session, broadcast_id, notice=t("broadcast-test-done", client=user_ref))
+    notice = t.msg(Msg.STAFF_BROADCAST_TEST_DONE, client=user_ref)
+    return await _detail(request, session, broadcast_id, notice=notice)
 
 
 @staff_page(COORDINATION)
@@ -243,7 +261,8 @@ async def broadcast_send(request: Request, session: ActiveSession) -> Response:
     if form.get("when") == "later":
         parsed = parse_local(str(form.get("at") or ""), centre_tz(request))
         if parsed is None:
-            return await _detail(request, session, broadcast_id, error=t("broadcast-bad-time"), status=400)
+            error = t.msg(Msg.STAFF_BROADCAST_BAD_TIME)
+            return await _detail(request, session, broadcast_id, error=error, status=400)
         at = parsed
     try:
         async with assistant.sessions() as db, db.begin():
