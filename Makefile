@@ -41,6 +41,7 @@ msg: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/nlu.py
 	$(BIN)/python bench/scheduler.py
+	$(BIN)/python bench/broadcast.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import structlog
@@ -18,17 +19,20 @@ from bot.core.engine import DialogEngine
 from bot.core.locks import ConversationLocks, MemoryLocks, RedisLocks
 from bot.core.notifier import Notifier
 from bot.core.redis_case_events import RedisCaseEvents
+from bot.core.ratelimit import MemoryRateLimiter, RateLimiter
+from bot.core.redis_ratelimit import RedisRateLimiter
 from bot.core.redis_state import RedisStateStore
 from bot.core.state_store import MemoryStateStore, StateStore
 from bot.core.transcript import Transcripts
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
+from bot.i18n.msg import Msg
 from bot.i18n.sources import read_sources
 from bot.i18n.translator import Translator
 from bot.inbox.processor import InboxProcessor
 from bot.nlu.service import Understanding
 from bot.paths import LOCALES_DIR
-from bot.settings import Settings
+from bot.settings import SUPPORTED_LOCALES, Settings
 from counselling.desk import CaseDesk
 from counselling.events import CaseEvents, MemoryCaseEvents
 from counselling.priority import SlaPolicy
@@ -38,13 +42,13 @@ from dialogs.booking_outcomes import BookingOutcomes
 from dialogs.booking_steps import BookingSteps
 from dialogs.case_relay import CaseRelay
 from dialogs.change_language import ChangeLanguage
-from dialogs.course_news import CourseNews
 from dialogs.fallback import Fallback
 from dialogs.faq import Faq
 from dialogs.first_contact import FirstContact
 from dialogs.handoff import Handoff
 from dialogs.help import Help
 from dialogs.main_menu import MainMenu
+from dialogs.manage_subscriptions import ManageSubscriptions, stop_words
 from dialogs.my_appointments import MyAppointments
 from dialogs.questions import Questions
 from dialogs.understand import Understand
@@ -79,6 +83,7 @@ class Assistant:
     scheduler: SlotScheduler
     cases: CaseDesk
     inbox: InboxProcessor
+    limiter: RateLimiter  # outbound messages, shared by every process through Redis when configured
     whatsapp: WhatsAppChannel | None = None
 
     async def check_schema(self) -> None:
@@ -121,6 +126,7 @@ def build_router(
     scheduler: SlotScheduler,
     notifier: Notifier,
     cases: CaseDesk,
+    stop_words: Iterable[str] = ("stop",),
 ) -> DialogRouter:
     """Register every dialog; order carries no meaning, conflicts raise at start-up."""
     router = DialogRouter()
@@ -141,7 +147,7 @@ def build_router(
         BookAppointment(booking, outcomes, understanding.gazetteer, understand.handle),
         MyAppointments(booking, news),
         handoff,
-        CourseNews(centre),
+        ManageSubscriptions(centre, scheduler, stop_words),
         Faq(centre, sources),
         understand,
         Fallback(),
@@ -163,17 +169,21 @@ def build_assistant(
     ttl = settings.conversation_state_ttl_days * DAY
     states: StateStore
     locks: ConversationLocks
+    limiter: RateLimiter
     if redis is not None:
-        states, locks = RedisStateStore(redis, ttl), RedisLocks(redis)
+        states, locks, limiter = RedisStateStore(redis, ttl), RedisLocks(redis), RedisRateLimiter(redis)
     else:
-        states, locks = MemoryStateStore(ttl), MemoryLocks()
+        states, locks, limiter = MemoryStateStore(ttl), MemoryLocks(), MemoryRateLimiter()
     translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
     centre = CentreInfo.from_settings(settings)
     scheduler = SlotScheduler(settings.centre_timezone, settings.booking_max_future)
     notifier = Notifier(sessions, translator, settings.default_locale)
     events: CaseEvents = RedisCaseEvents(redis) if redis is not None else MemoryCaseEvents()
     cases = CaseDesk(sessions, notifier.deliver, events, SlaPolicy(settings.case_sla_minutes))
-    router = build_router(centre, settings, understanding, scheduler, notifier, cases)
+    words = stop_words(
+        translator.format(locale, Msg.SUBSCRIPTIONS_STOP_WORDS) for locale in SUPPORTED_LOCALES
+    )
+    router = build_router(centre, settings, understanding, scheduler, notifier, cases, words)
     engine = DialogEngine(
         router=router,
         states=states,
@@ -210,4 +220,5 @@ def build_assistant(
         cases=cases,
         inbox=inbox,
         whatsapp=whatsapp,
+        limiter=limiter,
     )

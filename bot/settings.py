@@ -78,6 +78,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///data/assistant.sqlite3"
     redis_url: str | None = None
     telegram_bot_token: SecretStr | None = None
+    telegram_api_base: str | None = None
 
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=1, le=65535)
@@ -116,6 +117,7 @@ class Settings(BaseSettings):
     whatsapp_api_base: str = "https://graph.facebook.com/v21.0"
     # Approved templates for bot-initiated messages outside the 24-hour window, per purpose and language.
     whatsapp_templates: Annotated[dict[tuple[str, str], str], NoDecode] = Field(default_factory=dict)
+    broadcast_interval_seconds: float = Field(default=2.0, gt=0, le=3600)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "console"
@@ -189,6 +191,15 @@ class Settings(BaseSettings):
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("use redis://host:port/db")
         return value
+
+    @field_validator("telegram_api_base")
+    @classmethod
+    def _api_base(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("use http(s)://host:port of a Telegram Bot API server")
+        return value.rstrip("/")
 
     @field_validator("centre_timezone")
     @classmethod

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
+from bot.core.ratelimit import Rate
 from bot.i18n.msg import Msg
 
 # Telegram's callback_data holds 64 bytes and our callback prefix takes 2 ("c|"); every payload
@@ -91,6 +92,9 @@ class Text:
 
     msg: Msg
     args: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    # People's own words (a coordinator's announcement): args["text"] is shown as is, never through
+    # Fluent, which would also cut a placeable longer than 2,500 characters to "{???}".
+    verbatim: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,3 +173,39 @@ class ChannelSender(Protocol):
     """
 
     async def send(self, outbound: Outbound) -> None: ...
+
+
+class SendStatus(StrEnum):
+    """How one bot-initiated delivery ended, as far as the platform told us."""
+
+    SENT = "sent"
+    BLOCKED = "blocked"  # the client blocked the bot (Telegram 403): stop messaging them
+    GONE = "gone"  # the chat no longer exists or the request can never succeed (Telegram 400)
+    RETRY = "retry"  # a transient failure (network, 5xx): try again later
+    RATE_LIMITED = "rate_limited"  # 429: try again after `retry_after` seconds
+    UNAVAILABLE = "unavailable"  # no sender for this channel in this process
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """The outcome of `ReportingSender.deliver`; `parts_sent` counts messages that did go out."""
+
+    status: SendStatus
+    parts_sent: int = 0
+    message_id: str | None = None
+    retry_after: float | None = None
+    detail: str = ""
+
+
+@runtime_checkable
+class ReportingSender(Protocol):
+    """A ChannelSender that reports what happened instead of logging it, for the broadcast outbox.
+
+    `limits` are the rate buckets one message to `user_ref` takes; the caller reserves them (through the
+    RateLimiter) before the first message, `deliver` reserves them itself for every further part of a
+    long text. `skip_parts` resumes a delivery whose first parts already went out.
+    """
+
+    def limits(self, user_ref: str) -> tuple[Rate, ...]: ...
+
+    async def deliver(self, outbound: Outbound, *, skip_parts: int = 0) -> SendResult: ...

@@ -16,11 +16,11 @@ Command = Callable[[argparse.Namespace, Settings], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from bot.cli import cases, chat, db, i18n, nlu, run, scheduler, staff
+    from bot.cli import broadcast, cases, chat, db, i18n, nlu, run, scheduler, staff
 
     parser = argparse.ArgumentParser(prog="python -m bot", description="Integration centre assistant")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (run, chat, db, staff, nlu, scheduler, cases, i18n):
+    for module in (run, chat, db, staff, nlu, scheduler, cases, broadcast, i18n):
         module.register(commands)
     return parser
 

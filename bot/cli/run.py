@@ -19,6 +19,7 @@ from bot.nlu.loader import TrainingDataError
 from bot.nlu.service import load_understanding
 from bot.settings import Settings
 from bot.web.app import build_web_app
+from broadcasts.outbox import BroadcastLoop, BroadcastSender
 from scheduler.reminders import ReminderDispatcher
 
 log = structlog.get_logger(__name__)
@@ -65,10 +66,15 @@ def background_services(assistant: Assistant) -> list[BackgroundService]:
     if assistant.inbox.channels:
         # Stored webhook messages (WhatsApp), including any a crash left unprocessed.
         services.append(assistant.inbox)
+    broadcasts = BroadcastSender(
+        assistant.sessions, assistant.notifier, assistant.limiter, default_locale=settings.default_locale
+    )
     if settings.telegram_bot_token is not None:
         from bot.channels.telegram.service import build_telegram_service
 
         services.append(build_telegram_service(assistant, settings.telegram_bot_token.get_secret_value()))
+    # After Telegram, so that its sender is registered with the notifier before the first round.
+    services.append(BroadcastLoop(broadcasts, settings.broadcast_interval_seconds))
     return services
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -74,6 +74,11 @@ def split_payload(payload: str) -> tuple[str, str]:
     return prefix, arg
 
 
+def keyword_of(text: str) -> str:
+    """A typed message as a keyword: `STOP!`, ` Stop. ` and `stop` are one word."""
+    return " ".join(text.casefold().strip(" \t\n.!?,;:…").split())
+
+
 def parse_command(text: str) -> tuple[str, str] | None:
     """`/start course_a1` -> (`start`, `course_a1`); `/help@centre_bot` -> (`help`, ``)."""
     if not text.startswith("/") or len(text) < 2:
@@ -88,6 +93,7 @@ class DialogRouter:
     def __init__(self) -> None:
         self._payloads: dict[str, Handler] = {}
         self._commands: dict[str, Handler] = {}
+        self._keywords: dict[str, Handler] = {}
         self._awaiting: dict[tuple[str, str], Handler] = {}
         self._intents: dict[str, Handler] = {}
         self._text: Handler | None = None
@@ -102,6 +108,14 @@ class DialogRouter:
 
     def on_command(self, name: str, handler: Handler) -> None:
         self._claim(self._commands, name, handler)
+
+    def on_keywords(self, words: Iterable[str], handler: Handler) -> None:
+        """A message that is exactly one of `words` (any case, any language) acts like a command.
+
+        WhatsApp has no commands: typing STOP is how a client stops every message there.
+        """
+        for word in {keyword_of(w) for w in words if keyword_of(w)}:
+            self._claim(self._keywords, word, handler)
 
     def on_text(self, dialog: str, step: str, handler: Handler) -> None:
         """Free text goes to `handler` while the conversation is at (dialog, step)."""
@@ -155,6 +169,9 @@ class DialogRouter:
         if command is not None:
             name, ctx.arg = command
             return self._commands.get(name) or self._required(self._fallback)
+        keyword = self._keywords.get(keyword_of(text))
+        if keyword is not None:
+            return keyword
         awaiting = self._awaiting.get((ctx.state.dialog or "", ctx.state.step or ""))
         return awaiting or self._text or self._required(self._fallback)
 

@@ -14,10 +14,14 @@ from bot.channels.base import (
     Outbound,
     RecipientUnreachable,
     Reply,
+    ReportingSender,
+    SendResult,
+    SendStatus,
     split_user_ref,
 )
 from bot.clients.repository import ClientRepository
 from bot.core.privacy import anon_ref
+from bot.core.ratelimit import Rate
 from bot.i18n.translator import Translator
 
 log = structlog.get_logger(__name__)
@@ -79,3 +83,50 @@ class Notifier:
             log.exception("notify_failed", channel=channel.value, user=anon_ref(user_ref))
             return Delivered.FAILED
         return Delivered.SENT
+
+    def _sender_of(self, user_ref: str) -> ChannelSender | None:
+        try:
+            channel, _ = split_user_ref(user_ref)
+        except ValueError:
+            return None
+        return self._senders.get(channel)
+
+    def can_deliver(self, user_ref: str) -> bool:
+        """Whether this process has a sender for the client's channel (WhatsApp has none yet, issue 6)."""
+        return self._sender_of(user_ref) is not None
+
+    def limits(self, user_ref: str) -> tuple[Rate, ...]:
+        """The rate buckets one message to this client takes (none for the web chat)."""
+        sender = self._sender_of(user_ref)
+        return sender.limits(user_ref) if isinstance(sender, ReportingSender) else ()
+
+    async def deliver_reporting(
+        self, user_ref: str, locale: str, replies: Sequence[Reply], *, skip_parts: int = 0
+    ) -> SendResult:
+        """Send in the given locale and say what happened (the broadcast outbox needs the outcome).
+
+        A reporting sender (Telegram) answers for itself; the web chat cannot fail: the reply is kept
+        in the transcript, where the client reads it on return, and pushed to any open tab.
+        """
+        sender = self._sender_of(user_ref)
+        if sender is None:
+            return SendResult(SendStatus.UNAVAILABLE, detail=f"no_sender:{user_ref.partition(':')[0]}")
+        outbound = Outbound(user_ref, locale, tuple(replies))
+        if isinstance(sender, ReportingSender):
+            return await sender.deliver(outbound, skip_parts=skip_parts)
+        async with self._sessions() as session, session.begin():
+            clients = ClientRepository(session)
+            thread = await clients.find(user_ref)
+            if thread is None:
+                return SendResult(SendStatus.GONE, detail="unknown client")
+            if thread.client.consent_at is not None:
+                await clients.record_outbound(thread, self._translator.render_outbound(outbound))
+        try:
+            await sender.send(outbound)
+        except RecipientUnreachable as error:
+            return SendResult(SendStatus.BLOCKED, detail=str(error) or "unreachable")
+        except Exception as error:
+            # WhatsApp outside its 24-hour window without a template, Graph API errors: try again later.
+            log.warning("notify_failed", channel=outbound.user_ref.partition(":")[0], error=type(error).__name__)
+            return SendResult(SendStatus.RETRY, detail=type(error).__name__)
+        return SendResult(SendStatus.SENT, parts_sent=len(replies))

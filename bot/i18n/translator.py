@@ -34,6 +34,8 @@ class Translator:
         self.locales = tuple(locales)
         loader = FluentResourceLoader(str(locales_dir / "{locale}"))
         ids = resource_ids(locales_dir)
+        # Messages without arguments never change: a broadcast renders the same button 10,000 times.
+        self._plain: dict[tuple[str, Msg], str] = {}
         self._l10n = {
             locale: FluentLocalization(fallback_chain(locale), ids, loader, use_isolating=False)
             for locale in dict.fromkeys((*self.locales, *FALLBACK_CHAIN))
@@ -41,10 +43,20 @@ class Translator:
 
     def format(self, locale: str, msg: Msg, args: Mapping[str, Any] | None = None) -> str:
         """Text of one message; an unknown locale is served by the fallback chain."""
+        if not args:
+            cached = self._plain.get((locale, msg))
+            if cached is None:
+                cached = self._plain[(locale, msg)] = self._format(locale, msg, {})
+            return cached
+        return self._format(locale, msg, args)
+
+    def _format(self, locale: str, msg: Msg, args: Mapping[str, Any]) -> str:
         l10n = self._l10n.get(locale) or self._l10n[FALLBACK_CHAIN[0]]
-        return l10n.format_value(msg.value, self._prepare(args or {}))
+        return l10n.format_value(msg.value, self._prepare(args))
 
     def text(self, locale: str, text: Text) -> str:
+        if text.verbatim:
+            return str(text.args.get("text", ""))
         return self.format(locale, text.msg, text.args)
 
     def render(self, locale: str, reply: Reply) -> RenderedReply:

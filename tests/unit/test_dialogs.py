@@ -14,7 +14,7 @@ async def test_menu_items_each_answer_in_the_clients_language(chat: ChatDriver) 
     t = chat.assistant.translator
     expected = {
         "faq": Msg.QUESTIONS_INTRO,
-        "courses": Msg.COURSES_SUBSCRIBE_SOON,
+        "courses": Msg.SUBSCRIPTIONS_INTRO,
         "lang": Msg.LANGUAGE_CHOOSE,
         "human": Msg.CASE_OPENED,  # last: from here on the client talks to a counsellor
     }

@@ -14,6 +14,7 @@ RULES = {
     "dialogs": FRAMEWORKS,
     "scheduler": FRAMEWORKS,
     "counselling": (*FRAMEWORKS, "dialogs", "bot.web", "bot.channels.telegram"),
+    "broadcasts": FRAMEWORKS,
     "bot/core": (
         "aiogram",
         "starlette",

@@ -38,7 +38,7 @@ def test_no_orphan_ids() -> None:
     """Every id is used by code: as Msg.X, or by prefix (webchat page chrome, language names)."""
     code = "\n".join(
         p.read_text(encoding="utf-8")
-        for folder in ("bot", "counselling", "dialogs", "scheduler")
+        for folder in ("bot", "broadcasts", "counselling", "dialogs", "scheduler")
         for p in (REPO_ROOT / folder).rglob("*.py")
         if p != MSG_MODULE
     )

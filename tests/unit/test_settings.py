@@ -93,3 +93,10 @@ def test_bad_configuration_stops_start_up_with_one_line(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         "Configuration error: WEB_PORT: Input should be less than or equal to 65535"
     ]
+
+
+def test_telegram_api_base_points_at_another_bot_api_server() -> None:
+    assert settings().telegram_api_base is None
+    assert settings(telegram_api_base="http://127.0.0.1:8081/").telegram_api_base == "http://127.0.0.1:8081"
+    with pytest.raises(ValidationError):
+        settings(telegram_api_base="127.0.0.1:8081")

@@ -5,19 +5,46 @@ from __future__ import annotations
 import structlog
 from aiogram import Bot
 from aiogram.enums import ChatAction
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramMigrateToChat,
+    TelegramNotFound,
+    TelegramRetryAfter,
+)
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.channels.base import Channel, Outbound, RecipientUnreachable, split_user_ref
+from bot.channels.base import (
+    Attachment,
+    Channel,
+    Outbound,
+    RecipientUnreachable,
+    SendResult,
+    SendStatus,
+    split_user_ref,
+)
 from bot.channels.telegram.convert import chat_user_ref
 from bot.channels.telegram.keyboards import build_keyboard
 from bot.core.privacy import anon_ref
+from bot.core.ratelimit import Rate, RateLimiter
 from bot.i18n.translator import Translator
 
 log = structlog.get_logger(__name__)
 
 # https://core.telegram.org/bots/api#sendmessage: 1-4096 characters after entities parsing.
 MAX_MESSAGE_CHARS = 4096
+# https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this: about 30 messages per
+# second per bot, no more than one per second in one chat. We aim 2% under them: Telegram counts arrivals,
+# and network jitter must not push a 31st message into one second.
+BOT_PER_SECOND = 30.0
+CHAT_PER_SECOND = 1.0
+HEADROOM = 0.98
+# The guard counts each send from the moment Telegram answered it, in a window this much longer than a
+# second: a safety margin for clocks, as the answer already comes after the arrival.
+GUARD_MARGIN = 0.005
+# Several parts of one reply: the text parts, then the files (the keyboard rides on the last text part).
+Part = tuple[str, InlineKeyboardMarkup | None] | Attachment
 
 
 def telegram_length(text: str) -> int:
@@ -82,9 +109,87 @@ def is_unreachable(error: TelegramAPIError) -> bool:
 class TelegramSender:
     """The Telegram ChannelSender; also used by the router to answer in the chat at hand."""
 
-    def __init__(self, bot: Bot, translator: Translator) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        translator: Translator,
+        limiter: RateLimiter | None = None,
+        *,
+        bot_per_second: float = BOT_PER_SECOND,
+        chat_per_second: float = CHAT_PER_SECOND,
+    ) -> None:
         self._bot = bot
         self._translator = translator
+        self._limiter = limiter
+        self._bot_rate = Rate(f"tg:bot:{bot.id}", bot_per_second * HEADROOM)
+        self._chat_per_second = chat_per_second * HEADROOM
+        self._bot_guard = Rate(self._bot_rate.key, bot_per_second, 1.0 + GUARD_MARGIN)
+        self._chat_guard_count = chat_per_second
+
+    def limits(self, user_ref: str) -> tuple[Rate, ...]:
+        """The bot's bucket and the chat's: one message takes a slot in both at the same instant."""
+        return (self._bot_rate, Rate(f"tg:chat:{split_user_ref(user_ref)[1]}", self._chat_per_second))
+
+    def _parts(self, outbound: Outbound) -> list[Part]:
+        parts: list[Part] = []
+        for reply in self._translator.render_outbound(outbound):
+            texts = split_text(reply.text)
+            keyboard = build_keyboard(reply.choices)
+            parts.extend((text, keyboard if i == len(texts) - 1 else None) for i, text in enumerate(texts))
+            parts.extend(reply.attachments)
+        return parts
+
+    async def deliver(self, outbound: Outbound, *, skip_parts: int = 0) -> SendResult:
+        """Send every part from `skip_parts` on and report the outcome instead of logging it.
+
+        The caller has reserved the rate-limit slot of the first part; later parts reserve their own (a
+        long text is two messages, one second apart in the chat). On 429 the whole bot's bucket pauses
+        for `retry_after`, as Telegram asks.
+        """
+        channel, external_id = split_user_ref(outbound.user_ref)
+        if channel is not Channel.TELEGRAM or not external_id.lstrip("-").isdigit():
+            return SendResult(SendStatus.GONE, detail="not a Telegram chat")
+        chat_id = int(external_id)
+        sent, message_id = 0, None
+        for index, part in enumerate(self._parts(outbound)):
+            if index < skip_parts:
+                continue
+            admission = None
+            if self._limiter is not None:
+                if index > skip_parts:
+                    await self._limiter.acquire(self.limits(outbound.user_ref))
+                chat_guard = Rate(f"tg:chat:{chat_id}", self._chat_guard_count, 1.0 + GUARD_MARGIN)
+                admission = await self._limiter.admit((self._bot_guard, chat_guard))
+            try:
+                try:
+                    message = await self._send_part(chat_id, part)
+                finally:
+                    if self._limiter is not None and admission is not None:
+                        await self._limiter.settle(admission)
+            except TelegramRetryAfter as error:
+                if self._limiter is not None:
+                    await self._limiter.pause(self._bot_rate.key, float(error.retry_after))
+                return SendResult(
+                    SendStatus.RATE_LIMITED, sent, message_id, float(error.retry_after), error.message
+                )
+            except TelegramForbiddenError as error:
+                return SendResult(SendStatus.BLOCKED, sent, message_id, detail=error.message)
+            except (TelegramBadRequest, TelegramNotFound, TelegramMigrateToChat) as error:
+                # "chat not found", "message is too long"...: sending it again cannot succeed.
+                return SendResult(SendStatus.GONE, sent, message_id, detail=error.message)
+            except TelegramAPIError as error:
+                # Network, 5xx, an unauthorised token: transient, or at least worth trying later.
+                return SendResult(SendStatus.RETRY, sent, message_id, detail=f"{type(error).__name__}")
+            sent += 1
+            message_id = str(message.message_id)
+        return SendResult(SendStatus.SENT, sent, message_id)
+
+    async def _send_part(self, chat_id: int, part: Part) -> Message:
+        if isinstance(part, Attachment):
+            document = BufferedInputFile(part.content, filename=part.filename)
+            return await self._bot.send_document(chat_id, document)
+        text, keyboard = part
+        return await self._bot.send_message(chat_id, text, parse_mode=None, reply_markup=keyboard)
 
     async def send(self, outbound: Outbound) -> None:
         """Bot-initiated delivery (Notifier): the chat id is the external part of `tg:<id>`.
@@ -113,24 +218,10 @@ class TelegramSender:
             self._log_failure(chat_id, error)
 
     async def _send_all(self, chat_id: int, outbound: Outbound) -> None:
-        """Every reply in order, long texts split, the keyboard under the last part."""
-        for reply in self._translator.render_outbound(outbound):
-            parts = split_text(reply.text)
-            keyboard = build_keyboard(reply.choices)
-            for index, part in enumerate(parts, start=1):
-                # No parse_mode: names and answers typed by people must show as typed.
-                await self._bot.send_message(
-                    chat_id,
-                    part,
-                    parse_mode=None,
-                    reply_markup=keyboard if index == len(parts) else None,
-                )
-            for attachment in reply.attachments:
-                # After the text it belongs to; Telegram shows a file with its name and size.
-                document = BufferedInputFile(attachment.content, filename=attachment.filename)
-                await self._bot.send_document(chat_id, document)
+        """Every reply in order, long texts split, the keyboard under the last part, files after."""
+        for part in self._parts(outbound):
+            await self._send_part(chat_id, part)
 
-    @staticmethod
     def _log_failure(chat_id: int, error: TelegramAPIError) -> None:
         log.warning(
             "telegram_send_failed",

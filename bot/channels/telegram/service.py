@@ -10,7 +10,9 @@ from typing import Any
 import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import TelegramObject
 from aiogram.utils.token import TokenValidationError
@@ -153,12 +155,16 @@ def build_telegram_service(
     With TELEGRAM_STAFF_CHAT_ID set, cases are also mirrored to that forum group and staff can work
     them there. Returns TelegramPolling, or TelegramDisabled for a malformed token. `session` is for tests.
     """
+    api_base = assistant.settings.telegram_api_base
+    if session is None and api_base is not None:
+        # A local Bot API server (https://github.com/tdlib/telegram-bot-api) or the benchmark's stand-in.
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
     try:
         # No parse mode: replies are plain text, so nothing a person typed can break the formatting.
         bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
     except TokenValidationError:
         return TelegramDisabled()
-    sender = TelegramSender(bot, assistant.translator)
+    sender = TelegramSender(bot, assistant.translator, assistant.limiter)
     assistant.notifier.register(Channel.TELEGRAM, sender)
     staff_chat_id = assistant.settings.telegram_staff_chat_id
     staff = build_staff_group(assistant, bot, staff_chat_id) if staff_chat_id is not None else None

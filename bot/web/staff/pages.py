@@ -26,6 +26,8 @@ ALL_ROLES = frozenset(Role)
 ADMIN_ONLY = frozenset({Role.ADMIN})
 # Pages with clients' bookings: the people who see clients, not the coordinator of announcements.
 CASEWORK = frozenset({Role.ADMIN, Role.COUNSELLOR})
+# Announcements to subscribers: the coordinator's work (and the admin's).
+COORDINATION = frozenset({Role.ADMIN, Role.COORDINATOR})
 # Pages may show client data and one-time passwords: never cache them, never frame them.
 SECURITY_HEADERS = {
     "Cache-Control": "no-store",
@@ -51,6 +53,7 @@ NAV: tuple[NavLink, ...] = (
     NavLink("/staff/cases", Msg.STAFF_NAV_CASES, CASEWORK),
     NavLink("/staff/agenda", Msg.STAFF_NAV_AGENDA, CASEWORK),
     NavLink("/staff/availability", Msg.STAFF_NAV_AVAILABILITY, ADMIN_ONLY),
+    NavLink("/staff/broadcasts", Msg.STAFF_NAV_BROADCASTS, COORDINATION),
     NavLink("/staff/admin/staff", Msg.STAFF_NAV_STAFF, ADMIN_ONLY),
     NavLink("/staff/admin/audit", Msg.STAFF_NAV_AUDIT, ADMIN_ONLY),
     NavLink("/staff/account/password", Msg.STAFF_NAV_PASSWORD, ALL_ROLES),

@@ -30,6 +30,7 @@ from bot.web.staff.availability import availability_routes
 from bot.web.staff.case_page import case_routes
 from bot.web.staff.case_stats import stats_routes
 from bot.web.staff.cases import cases_routes
+from bot.web.staff.broadcasts import broadcast_routes
 from bot.web.staff.history import history_routes
 from bot.web.staff.pages import STATIC_DIR, forbidden, page_text, render
 
@@ -117,6 +118,7 @@ def staff_routes() -> list[BaseRoute]:
                 *cases_routes(),
                 *stats_routes(),
                 *case_routes(),
+                *broadcast_routes(),
                 Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="staff-static"),
             ],
         )

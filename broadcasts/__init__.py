@@ -1,0 +1,1 @@
+"""Course announcements: client subscriptions, coordinator broadcasts and their durable outbox."""
