@@ -18,8 +18,8 @@ from bot.core.dialogs import DialogRouter
 from bot.core.engine import DialogEngine
 from bot.core.locks import ConversationLocks, MemoryLocks, RedisLocks
 from bot.core.notifier import Notifier
-from bot.core.redis_case_events import RedisCaseEvents
 from bot.core.ratelimit import MemoryRateLimiter, RateLimiter
+from bot.core.redis_case_events import RedisCaseEvents
 from bot.core.redis_ratelimit import RedisRateLimiter
 from bot.core.redis_state import RedisStateStore
 from bot.core.state_store import MemoryStateStore, StateStore

@@ -259,7 +259,9 @@ class BroadcastSender:
         if reply is None:
             return SendResult(SendStatus.UNAVAILABLE, detail="no_text_in_language")
         try:
-            return await self._transport.deliver_reporting(row.user_ref, row.locale, [reply], skip_parts=row.parts_sent)
+            return await self._transport.deliver_reporting(
+                row.user_ref, row.locale, [reply], skip_parts=row.parts_sent
+            )
         except Exception as error:
             # A bug, not a platform answer: whether it went out is unknown, so it is not sent again.
             log.exception("broadcast_deliver_crashed", delivery=row.id, user=anon_ref(row.user_ref))

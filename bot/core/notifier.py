@@ -127,6 +127,8 @@ class Notifier:
             return SendResult(SendStatus.BLOCKED, detail=str(error) or "unreachable")
         except Exception as error:
             # WhatsApp outside its 24-hour window without a template, Graph API errors: try again later.
-            log.warning("notify_failed", channel=outbound.user_ref.partition(":")[0], error=type(error).__name__)
+            log.warning(
+                "notify_failed", channel=outbound.user_ref.partition(":")[0], error=type(error).__name__
+            )
             return SendResult(SendStatus.RETRY, detail=type(error).__name__)
         return SendResult(SendStatus.SENT, parts_sent=len(replies))

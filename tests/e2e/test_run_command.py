@@ -44,7 +44,8 @@ def test_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True
     )
     try:
-        deadline = time.monotonic() + 30
+        # The first start trains the NLU model (about 12 s alone, longer on a busy machine).
+        deadline = time.monotonic() + 120
         body = ""
         while time.monotonic() < deadline:
             try:

@@ -222,6 +222,7 @@ class TelegramSender:
         for part in self._parts(outbound):
             await self._send_part(chat_id, part)
 
+    @staticmethod
     def _log_failure(chat_id: int, error: TelegramAPIError) -> None:
         log.warning(
             "telegram_send_failed",

@@ -27,10 +27,10 @@ from bot.web.staff.auth import (
     staff_page,
 )
 from bot.web.staff.availability import availability_routes
+from bot.web.staff.broadcasts import broadcast_routes
 from bot.web.staff.case_page import case_routes
 from bot.web.staff.case_stats import stats_routes
 from bot.web.staff.cases import cases_routes
-from bot.web.staff.broadcasts import broadcast_routes
 from bot.web.staff.history import history_routes
 from bot.web.staff.pages import STATIC_DIR, forbidden, page_text, render
 
