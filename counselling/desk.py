@@ -26,9 +26,6 @@ log = structlog.get_logger(__name__)
 
 Deliver = Callable[[str, Sequence[Reply]], Awaitable[Delivered]]
 LEAVE_PAYLOAD = "case:leave"
-# Fluent renders at most 2,500 characters of one argument (fluent.runtime's MAX_PART_LENGTH), so a long
-# reply travels as several lines of one message; channels then split it to their own limits.
-PIECE_CHARS = 2_000
 # A case past its target is alerted again at most this often, so a long night does not become a siren.
 REALERT_EVERY = timedelta(minutes=30)
 
@@ -57,20 +54,6 @@ class QueueRow:
     sla: SlaState
     due_at: datetime
     unreachable: bool
-
-
-def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
-    """Cut a long text at whitespace into pieces Fluent accepts as one argument each."""
-    pieces: list[str] = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        if cut < limit // 2:
-            cut = text.rfind(" ", 0, limit)
-        if cut < limit // 2:
-            cut = limit
-        pieces.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    return [*pieces, text]
 
 
 def leave_choice() -> Choice:
@@ -143,10 +126,12 @@ class CaseDesk:
         async with self._sessions() as db, db.begin():
             case, entry = await queue.reply(db, case_id, actor, text, self.now())
             user_ref, priority, entry_id, text = case.user_ref, case.priority, entry.id, entry.text
-        first, *rest = text_pieces(text)
-        lines = [Text(Msg.CASE_COUNSELLOR_SAYS, {"name": actor.name, "text": first})]
-        lines += [Text(Msg.CASE_COUNSELLOR_MORE, {"text": piece}) for piece in rest]
-        message = Reply(lines=tuple(lines), choices=(leave_choice(),))
+        # The counsellor's words verbatim: Fluent would cut a long placeable and read braces as syntax.
+        lines = (
+            Text(Msg.CASE_COUNSELLOR_SAYS, {"name": actor.name}),
+            Text(Msg.CASE_COUNSELLOR_TEXT, {"text": text}, verbatim=True),
+        )
+        message = Reply(lines=lines, choices=(leave_choice(),))
         delivery = await self._tell_client(case_id, user_ref, [message], entry_id=entry_id)
         await self._announce(CaseEvent("reply", case_id, priority, entry_id=entry_id, origin=origin))
         return delivery

@@ -259,7 +259,7 @@ class Msg(StrEnum):
     CASE_LEFT = "case-left"
     CASE_CLAIMED = "case-claimed"
     CASE_COUNSELLOR_SAYS = "case-counsellor-says"
-    CASE_COUNSELLOR_MORE = "case-counsellor-more"
+    CASE_COUNSELLOR_TEXT = "case-counsellor-text"
     CASE_CLOSED_FOR_CLIENT = "case-closed-for-client"
     CASE_SATISFACTION_QUESTION = "case-satisfaction-question"
     CASE_RATE_5 = "case-rate-5"

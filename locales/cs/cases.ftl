@@ -23,9 +23,8 @@ case-left = Jste zpátky u asistenta a rozhovor s poradcem je ukončený. O pora
 case-claimed = { $name } z centra si teď čte vaši zprávu a napíše vám sem.
 case-counsellor-says =
     { $name } (poradce):
-    { $text }
-# The rest of a long counsellor reply, as is.
-case-counsellor-more = { $text }
+# A counsellor's own words, shown as typed (rendered verbatim, never through Fluent).
+case-counsellor-text = { $text }
 case-closed-for-client = Rozhovor s poradcem je ukončený. Jste zpátky u asistenta: napište, kdykoli budete cokoli potřebovat.
 case-satisfaction-question = Ještě jedna otázka: jak jste spokojeni s pomocí, kterou jste dostali?
 case-rate-5 = 😀 Velmi spokojen/a

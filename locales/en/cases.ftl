@@ -19,9 +19,8 @@ case-left = You are back with the assistant, and your conversation with the coun
 case-claimed = { $name } from the centre is now looking at your message and will write to you here.
 case-counsellor-says =
     { $name } (counsellor):
-    { $text }
-# The rest of a long counsellor reply, as is.
-case-counsellor-more = { $text }
+# A counsellor's own words, shown as typed (rendered verbatim, never through Fluent).
+case-counsellor-text = { $text }
 case-closed-for-client = The counsellor has closed this conversation. You are back with the assistant: write whenever you need anything.
 case-satisfaction-question = One question: how satisfied are you with the help you got?
 case-rate-5 = 😀 Very satisfied

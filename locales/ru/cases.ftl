@@ -23,9 +23,8 @@ case-left = Вы снова с помощником, а разговор с ко
 case-claimed = { $name } из центра сейчас читает ваше сообщение и напишет вам здесь.
 case-counsellor-says =
     { $name } (консультант):
-    { $text }
-# The rest of a long counsellor reply, as is.
-case-counsellor-more = { $text }
+# A counsellor's own words, shown as typed (rendered verbatim, never through Fluent).
+case-counsellor-text = { $text }
 case-closed-for-client = Разговор с консультантом завершён. Вы снова с помощником: пишите, когда вам что-нибудь понадобится.
 case-satisfaction-question = Один вопрос: как вы оцениваете помощь, которую получили?
 case-rate-5 = 😀 Отлично

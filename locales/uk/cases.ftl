@@ -23,9 +23,8 @@ case-left = Ви знову з помічником, а розмову з кон
 case-claimed = { $name } із центру зараз читає ваше повідомлення й напише вам тут.
 case-counsellor-says =
     { $name } (консультант):
-    { $text }
-# The rest of a long counsellor reply, as is.
-case-counsellor-more = { $text }
+# A counsellor's own words, shown as typed (rendered verbatim, never through Fluent).
+case-counsellor-text = { $text }
 case-closed-for-client = Розмову з консультантом завершено. Ви знову з помічником: пишіть, коли вам щось знадобиться.
 case-satisfaction-question = Одне запитання: як ви оцінюєте допомогу, яку отримали?
 case-rate-5 = 😀 Чудово

@@ -12,9 +12,8 @@ case-left = Bạn đã quay lại với trợ lý, và cuộc trò chuyện vớ
 case-claimed = { $name } của trung tâm đang đọc tin nhắn của bạn và sẽ trả lời bạn tại đây.
 case-counsellor-says =
     { $name } (tư vấn viên):
-    { $text }
-# The rest of a long counsellor reply, as is.
-case-counsellor-more = { $text }
+# A counsellor's own words, shown as typed (rendered verbatim, never through Fluent).
+case-counsellor-text = { $text }
 case-closed-for-client = Tư vấn viên đã kết thúc cuộc trò chuyện này. Bạn đã quay lại với trợ lý: hãy nhắn tin bất cứ khi nào bạn cần.
 case-satisfaction-question = Một câu hỏi nhỏ: bạn hài lòng với sự hỗ trợ mình đã nhận được đến mức nào?
 case-rate-5 = 😀 Rất hài lòng

@@ -206,7 +206,7 @@ async def test_a_case_goes_from_the_client_to_the_group_and_back(group: StaffGro
     group.session.clear()
     await group.staff_says(KAREL, "Dobrý den, kde je teď váš manžel?", thread)
     assert group.to_client() == [
-        group.uk(Msg.CASE_COUNSELLOR_SAYS, name="Karel Poradce", text="Dobrý den, kde je teď váš manžel?")
+        group.uk(Msg.CASE_COUNSELLOR_SAYS, name="Karel Poradce") + "\n\nDobrý den, kde je teď váš manžel?"
     ]
     assert group.in_topic(thread) == []
 
