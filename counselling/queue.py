@@ -174,12 +174,10 @@ async def add_client_message(
     case.unreachable_at = None
     if case.status == CaseStatus.WAITING_CLIENT.value:
         case.status = CaseStatus.ASSIGNED.value
-    if file is not None and len(file[2]) > MAX_FILE_BYTES:
-        entry = _add_entry(db, case, EntryKind.CLIENT, text, at=now)
-        _add_entry(db, case, EntryKind.EVENT, EventCode.FILE_TOO_LARGE, detail=file[0][:255], at=now)
-        return entry
     entry = _add_entry(db, case, EntryKind.CLIENT, text, at=now)
-    if file is not None:
+    if file is not None and len(file[2]) > MAX_FILE_BYTES:
+        _add_entry(db, case, EntryKind.EVENT, EventCode.FILE_TOO_LARGE, detail=file[0][:255], at=now)
+    elif file is not None:
         entry.file_name, entry.file_type, entry.file_content = file[0][:255], file[1][:127], file[2]
         entry.file_size = len(file[2])
     await db.flush()
