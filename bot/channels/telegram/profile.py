@@ -57,6 +57,8 @@ class ProfileTexts:
 
 
 class BotProfile:
+    """The texts per language, and publishing them to Telegram."""
+
     def __init__(
         self, translator: Translator, locales: tuple[str, ...], default_locale: str, centre_name: str
     ) -> None:
