@@ -42,6 +42,8 @@ from dialogs.booking_outcomes import BookingOutcomes
 from dialogs.booking_steps import BookingSteps
 from dialogs.case_relay import CaseRelay
 from dialogs.change_language import ChangeLanguage
+from dialogs.czech_courses import CzechCourses
+from dialogs.deep_links import DeepLinks
 from dialogs.fallback import Fallback
 from dialogs.faq import Faq
 from dialogs.first_contact import FirstContact
@@ -137,17 +139,20 @@ def build_router(
     booking = BookingSteps(scheduler, centre)
     news = BookingNews(notifier, centre, settings.default_locale)
     outcomes = BookingOutcomes(booking, news)
+    links = DeepLinks(router, scheduler)
     for dialog in (
         FirstContact(centre, days),  # its gate comes first: nothing happens before consent
         CaseRelay(cases),  # then, while a case is open, the client talks to the counsellor
         MainMenu(),
-        ChangeLanguage(understand.answer_text),
+        links,
+        ChangeLanguage(understand.answer_text, links.follow),
         Help(centre, days),
         Questions(),
         BookAppointment(booking, outcomes, understanding.gazetteer, understand.handle),
         MyAppointments(booking, news),
         handoff,
         ManageSubscriptions(centre, scheduler, stop_words),
+        CzechCourses(centre, scheduler),
         Faq(centre, sources),
         understand,
         Fallback(),

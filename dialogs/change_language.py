@@ -12,11 +12,13 @@ from dialogs.first_contact import PENDING_DIALOG
 from dialogs.language_names import language_choices
 
 AnswerText = Callable[[DialogContext, str], Awaitable[Step]]
+FollowLink = Callable[[DialogContext, str], Awaitable[Step]]
 
 
 class ChangeLanguage:
-    def __init__(self, answer_text: AnswerText | None = None) -> None:
+    def __init__(self, answer_text: AnswerText | None = None, follow_link: FollowLink | None = None) -> None:
         self._answer_text = answer_text
+        self._follow_link = follow_link
 
     def register(self, router: DialogRouter) -> None:
         router.on_payload("lang", self.handle)
@@ -28,9 +30,13 @@ class ChangeLanguage:
         if code not in ctx.enabled_locales:
             return Step.say(Msg.LANGUAGE_CHOOSE, language_choices(ctx.enabled_locales, "lang", ctx.locale))
         ctx.set_locale(code)
-        pending = ctx.state.data.get("pending") if ctx.state.dialog == PENDING_DIALOG else None
+        waiting = ctx.state.data if ctx.state.dialog == PENDING_DIALOG else {}
+        pending, link = waiting.get("pending"), waiting.get("link")
         ctx.state.reset()
         if pending and self._answer_text is not None:
             # The question they asked before the privacy notice, answered now in their language.
             return Step.say(Msg.LANGUAGE_CHANGED).then(await self._answer_text(ctx, str(pending)))
+        if link and self._follow_link is not None:
+            # The deep link they came with (`course_a1`), opened now that they have agreed.
+            return Step.say(Msg.LANGUAGE_CHANGED).then(await self._follow_link(ctx, str(link)))
         return Step.say(Msg.LANGUAGE_CHANGED).then(main_menu())

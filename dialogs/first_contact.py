@@ -1,13 +1,14 @@
-"""First contact: greeting and privacy notice, consent, then the choice of language."""
+"""First contact: privacy notice, consent, then the language (and then the deep link they came by)."""
 
 from __future__ import annotations
 
 from bot.channels.base import Choice, InboundKind, Reply, Text, choice
 from bot.core.centre import CentreInfo
-from bot.core.dialogs import DialogContext, DialogRouter, Step
+from bot.core.dialogs import DialogContext, DialogRouter, Step, start_link
 from bot.db.base import utcnow
 from bot.i18n.msg import Msg
 from dialogs.common import contact_args
+from dialogs.deep_links import recognise
 from dialogs.language_names import language_choices
 
 PENDING_DIALOG = "first_contact"
@@ -29,9 +30,16 @@ class FirstContact:
         return ctx.client.consent_at is None
 
     async def handle(self, ctx: DialogContext) -> Step:
+        raw_link = start_link(ctx.message)
+        link = recognise(raw_link, ctx.enabled_locales) if raw_link else None
         if ctx.parse is not None:
             # Their question is answered once they have agreed and chosen a language (state only).
             ctx.state.enter(PENDING_DIALOG, "notice", pending=ctx.parse.text)
+        elif link is not None and link.locale is not None:
+            ctx.set_locale(link.locale)  # `lang_uk`: the notice itself in Ukrainian
+        elif link is not None:
+            # A deep link (`course_a1`): where they land once they have agreed and chosen a language.
+            ctx.state.enter(PENDING_DIALOG, "notice", link=raw_link)
         payload = ctx.message.payload if ctx.message.kind is InboundKind.PAYLOAD else ""
         if payload == "start:agree":
             return self._agree(ctx)
@@ -62,10 +70,11 @@ class FirstContact:
     def _agree(self, ctx: DialogContext) -> Step:
         ctx.client.consent_at = utcnow()
         ctx.set_locale(ctx.locale)
-        pending = ctx.state.data.get("pending") if ctx.state.dialog == PENDING_DIALOG else None
+        waiting = ctx.state.data if ctx.state.dialog == PENDING_DIALOG else {}
+        kept = {key: waiting[key] for key in ("pending", "link") if waiting.get(key)}
         ctx.state.reset()
-        if pending:
-            ctx.state.enter(PENDING_DIALOG, "language", pending=pending)
+        if kept:
+            ctx.state.enter(PENDING_DIALOG, "language", **kept)
         return Step.say(
             Msg.FIRST_CONTACT_CHOOSE_LANGUAGE, language_choices(ctx.enabled_locales, "lang", ctx.locale)
         )

@@ -1,4 +1,4 @@
-"""Main menu: questions, booking, a counsellor, course news, language and help."""
+"""Main menu: questions, booking, a counsellor, course news, language and help (`/start` is deep_links.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ class MainMenu:
     def register(self, router: DialogRouter) -> None:
         router.on_payload("menu", self.handle)
         router.on_command("menu", self.handle)
-        router.on_command("start", self.handle)
 
     async def handle(self, ctx: DialogContext) -> Step:
         ctx.state.reset()

@@ -19,6 +19,10 @@ class ChatDriver:
         )
         return await self._handle(msg)
 
+    async def open(self, link: str = "") -> list[RenderedReply]:
+        """Open the chat as a deep link does (`t.me/<bot>?start=<link>`)."""
+        return await self._handle(InboundMessage.opened(self.user_ref, link, locale_hint=self.locale_hint))
+
     async def press(self, payload: str) -> list[RenderedReply]:
         return await self._handle(InboundMessage.button(self.user_ref, payload, locale_hint=self.locale_hint))
 

@@ -9,7 +9,10 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
 from aiogram import Bot
+from aiogram.client.default import Default
 from aiogram.client.session.base import BaseSession
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
     AnswerCallbackQuery,
     CloseForumTopic,
@@ -22,6 +25,9 @@ from aiogram.methods import (
     SendChatAction,
     SendDocument,
     SendMessage,
+    SetMyCommands,
+    SetMyDescription,
+    SetMyShortDescription,
     TelegramMethod,
 )
 from aiogram.types import (
@@ -37,6 +43,8 @@ from aiogram.types import (
 )
 
 from bot.channels.base import Outbound
+from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, telegram_length
+from tests.telegram_html import EntityError, shown_text
 
 TelegramType = TypeVar("TelegramType")
 MethodT = TypeVar("MethodT", bound=TelegramMethod[Any])
@@ -90,7 +98,15 @@ class RecordingSession(BaseSession):
             return self._message(bot, method)
         if isinstance(method, SendDocument):
             return self._document(bot, method)
-        if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup | SendChatAction):
+        if isinstance(
+            method,
+            AnswerCallbackQuery
+            | EditMessageReplyMarkup
+            | SendChatAction
+            | SetMyCommands
+            | SetMyDescription
+            | SetMyShortDescription,
+        ):
             return True
         if isinstance(method, CreateForumTopic):
             self._next_message_id += 1
@@ -124,6 +140,7 @@ class RecordingSession(BaseSession):
         raise AssertionError(f"RecordingSession does not expect {type(method).__name__}")
 
     def _message(self, bot: Bot, method: SendMessage) -> Message:
+        text = _shown(bot, method)
         self._next_message_id += 1
         markup = method.reply_markup
         message = Message(
@@ -132,7 +149,7 @@ class RecordingSession(BaseSession):
             chat=_chat(method.chat_id),
             message_thread_id=method.message_thread_id,
             from_user=BOT_USER,
-            text=method.text,
+            text=text,
             reply_markup=markup if isinstance(markup, InlineKeyboardMarkup) else None,
         ).as_(bot)
         self.sent.append(message)
@@ -176,6 +193,26 @@ class RecordingSession(BaseSession):
     def clear(self) -> None:
         """Forget the requests so far; `sent` stays, as the chat history stays on the phone."""
         self.requests.clear()
+
+
+def _shown(bot: Bot, method: SendMessage) -> str:
+    """The text as the chat shows it; Telegram's 400 for markup it cannot parse or a text too long."""
+    mode = method.parse_mode
+    if isinstance(mode, Default):
+        mode = bot.default[mode.name]
+    text = method.text
+    if mode == ParseMode.HTML:
+        try:
+            text = shown_text(text)
+        except EntityError as error:
+            raise TelegramBadRequest(method, f"Bad Request: can't parse entities: {error}") from None
+    elif mode is not None:
+        raise AssertionError(f"RecordingSession does not parse {mode!r}")
+    if not text.strip():
+        raise TelegramBadRequest(method, "Bad Request: message text is empty")
+    if telegram_length(text) > MAX_MESSAGE_CHARS:
+        raise TelegramBadRequest(method, "Bad Request: message is too long")
+    return text
 
 
 def _chat_id(method: TelegramMethod[Any]) -> int | None:

@@ -36,6 +36,9 @@ class InboundKind(StrEnum):
     PAYLOAD = "payload"
     FILE = "file"  # a photo or document; `attachment` holds it and `text` its caption
     UNSUPPORTED = "unsupported"
+    # The client opened the conversation, maybe through a link naming where to go (`payload`, "" if none):
+    # Telegram's `t.me/<bot>?start=<payload>`, the web chat's `?start=<payload>`.
+    START = "start"
 
 
 def make_user_ref(channel: Channel, external_id: str) -> str:
@@ -79,6 +82,11 @@ class InboundMessage:
     @classmethod
     def file(cls, user_ref: str, attachment: Attachment, caption: str = "", **extra: Any) -> InboundMessage:
         return cls(user_ref=user_ref, kind=InboundKind.FILE, text=caption, attachment=attachment, **extra)
+
+    @classmethod
+    def opened(cls, user_ref: str, link: str = "", **extra: Any) -> InboundMessage:
+        """A (re)start of the conversation; `link` is the deep-link payload it came with, "" for none."""
+        return cls(user_ref=user_ref, kind=InboundKind.START, payload=link, **extra)
 
     @classmethod
     def unsupported(cls, user_ref: str, what: str, **extra: Any) -> InboundMessage:

@@ -79,12 +79,27 @@ def keyword_of(text: str) -> str:
     return " ".join(text.casefold().strip(" \t\n.!?,;:…").split())
 
 
+START_COMMAND = "start"
+
+
 def parse_command(text: str) -> tuple[str, str] | None:
     """`/start course_a1` -> (`start`, `course_a1`); `/help@centre_bot` -> (`help`, ``)."""
     if not text.startswith("/") or len(text) < 2:
         return None
     head, _, arg = text[1:].partition(" ")
     return head.split("@", 1)[0].lower(), arg.strip()
+
+
+def start_link(message: InboundMessage) -> str:
+    """The deep-link payload a message opens the conversation with; "" for none.
+
+    Adapters send it as an InboundKind.START (Telegram's `/start <payload>`); a typed `/start <payload>`
+    (console, web chat) means the same, so every channel gets one behaviour.
+    """
+    if message.kind is InboundKind.START:
+        return message.payload
+    command = parse_command(message.text.strip()) if message.kind is InboundKind.TEXT else None
+    return command[1] if command is not None and command[0] == START_COMMAND else ""
 
 
 class DialogRouter:
@@ -128,6 +143,10 @@ class DialogRouter:
     def intent_handler(self, intent: str) -> Handler | None:
         return self._intents.get(intent)
 
+    def payload_handler(self, prefix: str) -> Handler | None:
+        """The dialog a button payload prefix opens; deep links reuse it to land where a button would."""
+        return self._payloads.get(prefix)
+
     def set_text_handler(self, handler: Handler) -> None:
         """Free text no dialog step is waiting for goes here (understanding); else to the fallback."""
         self._text = handler
@@ -162,6 +181,9 @@ class DialogRouter:
         if message.kind is InboundKind.PAYLOAD:
             prefix, ctx.arg = split_payload(message.payload)
             return self._payloads.get(prefix) or self._required(self._stale)
+        if message.kind is InboundKind.START:
+            ctx.arg = message.payload  # the same handler as a typed `/start <payload>`
+            return self._commands.get(START_COMMAND) or self._required(self._fallback)
         text = message.text.strip()
         if not text:
             return self._required(self._empty)

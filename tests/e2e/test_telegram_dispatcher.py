@@ -12,6 +12,7 @@ import icalendar
 import pytest
 import structlog
 from aiogram import Bot, Dispatcher
+from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramUnauthorizedError
 from aiogram.methods import (
     AnswerCallbackQuery,
@@ -26,6 +27,7 @@ from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
     Chat,
+    Contact,
     Document,
     Location,
     Message,
@@ -139,7 +141,7 @@ async def test_first_text_gets_the_welcome_in_ukrainian_with_buttons(olena: Tele
     assert reply.chat_id == CLIENT.id
     assert olena.uk(Msg.FIRST_CONTACT_WELCOME, centre=olena.assistant.centre.name) in reply.text
     assert olena.uk(Msg.FIRST_CONTACT_CONSENT_QUESTION) in reply.text
-    assert reply.parse_mode is None  # plain text: nothing typed by people can break the formatting
+    assert reply.parse_mode == ParseMode.HTML  # every text escaped: nothing typed by people is markup
     assert keyboard_payloads(reply) == ["start:agree", "start:decline", "start:languages"]
 
 
@@ -188,8 +190,9 @@ async def test_choosing_ukrainian_confirms_and_shows_the_menu(olena: TelegramCli
         },
         {"voice": Voice(file_id="v", file_unique_id="v", duration=3)},
         {"location": Location(latitude=50.66, longitude=14.03)},
+        {"contact": Contact(phone_number="+420 777 000 111", first_name="Taras")},
     ],
-    ids=["sticker", "voice", "location"],
+    ids=["sticker", "voice", "location", "contact"],
 )
 async def test_unreadable_content_gets_a_polite_reply_in_ukrainian(
     olena: TelegramClient, content: dict[str, object]

@@ -15,6 +15,7 @@ from bot.app import Assistant, build_assistant
 from bot.i18n.msg import Msg
 from bot.nlu.service import Understanding
 from bot.web.app import build_web_app
+from dialogs.common import contact_args
 from tests.conftest import make_settings
 from tests.e2e.browser import free_port
 
@@ -77,6 +78,23 @@ def test_full_conversation_and_history_after_reconnect(client: TestClient, assis
         assert texts[0] == "Souhlasím"  # the pressed button's label, from consent on
         assert texts[-1] == assistant.translator.format("uk", Msg.MENU_TITLE)
         assert history["messages"][-1]["choices"][0]["payload"] == "faq"
+
+
+def test_a_page_opened_by_a_deep_link_lands_in_its_dialog_after_consent(
+    client: TestClient, assistant: Assistant
+) -> None:
+    """`/?start=course_a1`: the page sends the link in its hello; the notice comes first, then the course."""
+    with client.websocket_connect("/ws/chat") as ws:
+        ws.send_json({"type": "hello", "client_id": str(uuid.uuid4()), "locale": "en", "start": "course_a1"})
+        receive_until(ws, "reply")
+        for event_id, payload in (("c1", "start:agree"), ("c2", "lang:en")):
+            ws.send_json({"type": "choice", "id": event_id, "payload": payload})
+            events = receive_until(ws, "ack")
+    changed, course = replies(events)
+    assert changed["text"] == assistant.translator.format("en", Msg.LANGUAGE_CHANGED)
+    args = {"level": "a1", "subscribed": "no", **contact_args(assistant.centre, "en")}
+    assert course["text"] == assistant.translator.format("en", Msg.COURSES_CZECH, args)
+    assert course["choices"][0]["payload"] == "sub:t:czech_courses"
 
 
 def test_a_resent_message_is_answered_once(client: TestClient) -> None:

@@ -15,6 +15,7 @@ from bot.core.keys import state_key
 from bot.core.redis_state import RedisStateStore
 from bot.i18n.msg import Msg
 from bot.nlu.service import Understanding
+from dialogs.common import contact_args
 from tests import backends
 from tests.conftest import make_settings
 from tests.driver import ChatDriver
@@ -65,6 +66,20 @@ async def test_notifier_uses_the_clients_language_and_channel(assistant_on: Assi
         last = (await session.scalars(select(Message).order_by(Message.id.desc()))).first()
     assert last is not None
     assert last.text == assistant_on.translator.format("vi", Msg.MENU_TITLE)
+
+
+async def test_a_deep_link_survives_the_first_contact_on_every_backend(assistant_on: Assistant) -> None:
+    """A newcomer from `t.me/<bot>?start=course_a1`: notice, consent, language, then the A1 course."""
+    chat = ChatDriver(assistant_on, "tg:4004", locale_hint="uk")
+    await chat.open("course_a1")
+    assert "start:agree" in chat.payloads
+    await chat.press("start:agree")
+    await chat.press("lang:uk")
+    changed, course = chat.rendered()
+    args = {"level": "a1", "subscribed": "no", **contact_args(assistant_on.centre, "uk")}
+    assert changed.text == assistant_on.translator.format("uk", Msg.LANGUAGE_CHANGED)
+    assert course.text == assistant_on.translator.format("uk", Msg.COURSES_CZECH, args)
+    assert [c.payload for c in course.choices] == ["sub:t:czech_courses", "menu"]  # no schedule imported
 
 
 @pytest.fixture(params=["fakeredis", "redis"])

@@ -7,6 +7,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.channels.base import Channel, InboundMessage, make_user_ref
 from bot.channels.telegram.keyboards import unpack_payload
+from bot.core.dialogs import START_COMMAND, parse_command
 
 # Things a person sends that we cannot read yet: each gets the polite "please write it in words" reply.
 # Photos and documents are not here: they are downloaded and passed on as files (files.py).
@@ -52,12 +53,17 @@ def locale_hint(message: Message | CallbackQuery) -> str | None:
 
 
 def text_to_inbound(message: Message) -> InboundMessage:
-    return InboundMessage.text_message(
-        chat_user_ref(message.chat.id),
-        message.text or "",
-        platform_message_id=f"tg-{message.message_id}",
-        locale_hint=locale_hint(message),
-    )
+    """Words, or `/start <payload>`: a deep link https://t.me/<bot>?start=<payload> opened by the client.
+
+    https://core.telegram.org/bots/features#deep-linking: Telegram sends the link as that command; the
+    dialog core decides what the payload means. The text stays, as it is what the chat shows.
+    """
+    text = message.text or ""
+    extra = {"platform_message_id": f"tg-{message.message_id}", "locale_hint": locale_hint(message)}
+    command = parse_command(text.strip())
+    if command is not None and command[0] == START_COMMAND:
+        return InboundMessage.opened(chat_user_ref(message.chat.id), command[1], text=text, **extra)
+    return InboundMessage.text_message(chat_user_ref(message.chat.id), text, **extra)
 
 
 def other_to_inbound(message: Message) -> InboundMessage | None:

@@ -1,10 +1,12 @@
-"""TelegramSender: rendered replies as plain-text Telegram messages with inline keyboards."""
+"""TelegramSender: rendered replies as HTML-escaped Telegram messages with inline keyboards."""
 
 from __future__ import annotations
 
+from html import escape
+
 import structlog
 from aiogram import Bot
-from aiogram.enums import ChatAction
+from aiogram.enums import ChatAction, ParseMode
 from aiogram.exceptions import (
     TelegramAPIError,
     TelegramBadRequest,
@@ -99,6 +101,16 @@ def _split_lines(block: str, limit: int) -> list[str]:
     return [*pieces, current] if current else pieces
 
 
+def html_text(plain: str) -> str:
+    """One part of a reply for parse_mode HTML: every `<`, `>` and `&` escaped, so nothing a person wrote
+    (a question, a counsellor's reply, an announcement) can become markup or break the message.
+
+    Split first, escape after: Telegram's 4096 limit counts the text after entities are parsed, so
+    split_text measures the plain text (https://core.telegram.org/bots/api#html-style).
+    """
+    return escape(plain, quote=False)
+
+
 def is_unreachable(error: TelegramAPIError) -> bool:
     """403 (bot blocked, user deactivated, kicked) or 400 "chat not found": retrying will not help."""
     if isinstance(error, TelegramForbiddenError):
@@ -189,7 +201,9 @@ class TelegramSender:
             document = BufferedInputFile(part.content, filename=part.filename)
             return await self._bot.send_document(chat_id, document)
         text, keyboard = part
-        return await self._bot.send_message(chat_id, text, parse_mode=None, reply_markup=keyboard)
+        return await self._bot.send_message(
+            chat_id, html_text(text), parse_mode=ParseMode.HTML, reply_markup=keyboard
+        )
 
     async def send(self, outbound: Outbound) -> None:
         """Bot-initiated delivery (Notifier): the chat id is the external part of `tg:<id>`.

@@ -19,6 +19,7 @@ from aiogram.utils.token import TokenValidationError
 
 from bot.app import Assistant
 from bot.channels.base import Channel
+from bot.channels.telegram.profile import BotProfile
 from bot.channels.telegram.router import build_router, build_staff_router
 from bot.channels.telegram.sender import TelegramSender
 from bot.channels.telegram.staff_commands import StaffGroupDesk
@@ -58,13 +59,33 @@ def build_staff_group(assistant: Assistant, bot: Bot, chat_id: int) -> StaffGrou
     return StaffGroupDesk(assistant.cases, TelegramLinks(assistant.sessions), mirror, assistant.sessions)
 
 
+def build_profile(assistant: Assistant) -> BotProfile:
+    """The command menu and descriptions in every enabled language (webhook mode publishes it too)."""
+    settings = assistant.settings
+    return BotProfile(
+        assistant.translator, settings.enabled_locales, settings.default_locale, assistant.centre.name
+    )
+
+
+async def publish_profile(bot: Bot, profile: BotProfile) -> None:
+    """At start-up, beside the updates: whatever goes wrong is logged, the bot answers clients anyway."""
+    try:
+        await profile.publish(bot)
+    except Exception:
+        log.exception("telegram_profile_failed")
+
+
 class TelegramPolling:
     """Long-polls Telegram in a task; a refused token or a network outage never stops the web app."""
 
-    def __init__(self, bot: Bot, dispatcher: Dispatcher, grace_seconds: float) -> None:
+    def __init__(
+        self, bot: Bot, dispatcher: Dispatcher, grace_seconds: float, profile: BotProfile | None = None
+    ) -> None:
         self.bot = bot
         self.dispatcher = dispatcher
         self._grace = grace_seconds
+        self._profile = profile
+        self._profile_task: asyncio.Task[None] | None = None
         self._task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
         self._inflight = 0
@@ -75,12 +96,20 @@ class TelegramPolling:
 
     async def start(self) -> None:
         self._stopping.clear()
+        if self._profile is not None:
+            publish = publish_profile(self.bot, self._profile)
+            self._profile_task = asyncio.create_task(publish, name="telegram-profile")
         self._task = asyncio.create_task(self._run(), name="telegram-polling")
 
     async def stop(self) -> None:
         self._stopping.set()
         task, self._task = self._task, None
+        profile_task, self._profile_task = self._profile_task, None
         try:
+            if profile_task is not None and not profile_task.done():
+                profile_task.cancel()  # a start-up nicety, not worth delaying the shutdown for
+                with suppress(asyncio.CancelledError):
+                    await profile_task
             if task is not None:
                 # RuntimeError "Polling is not started": the task is between retries or has ended.
                 with suppress(RuntimeError, TimeoutError):
@@ -160,7 +189,8 @@ def build_telegram_service(
         # A local Bot API server (https://github.com/tdlib/telegram-bot-api) or the benchmark's stand-in.
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
     try:
-        # No parse mode: replies are plain text, so nothing a person typed can break the formatting.
+        # No default parse mode: the client sender asks for HTML and escapes every text itself
+        # (sender.html_text); the staff group sends plain text.
         bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
     except TokenValidationError:
         return TelegramDisabled()
@@ -169,4 +199,5 @@ def build_telegram_service(
     staff_chat_id = assistant.settings.telegram_staff_chat_id
     staff = build_staff_group(assistant, bot, staff_chat_id) if staff_chat_id is not None else None
     dispatcher = build_dispatcher(assistant.engine, sender, staff)
-    return TelegramPolling(bot, dispatcher, assistant.settings.shutdown_grace_seconds)
+    grace = assistant.settings.shutdown_grace_seconds
+    return TelegramPolling(bot, dispatcher, grace, build_profile(assistant))

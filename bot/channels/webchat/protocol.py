@@ -11,12 +11,15 @@ from typing import Any
 from bot.channels.base import MAX_PAYLOAD_BYTES, Channel, InboundMessage, make_user_ref
 
 _MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# A deep link's payload from the page's `?start=` (the same shape as Telegram's, dialogs/deep_links.py).
+_START = _MESSAGE_ID
 
 
 @dataclass(frozen=True)
 class Hello:
     user_ref: str
     locale_hint: str | None
+    start: str = ""  # the deep link the page was opened with, "" for none
 
 
 def parse_event(raw: str) -> dict[str, Any] | None:
@@ -36,7 +39,12 @@ def parse_hello(event: dict[str, Any]) -> Hello | None:
     except ValueError:
         return None
     locale = event.get("locale")
-    return Hello(make_user_ref(Channel.WEB, str(client_id)), locale if isinstance(locale, str) else None)
+    start = event.get("start")
+    return Hello(
+        make_user_ref(Channel.WEB, str(client_id)),
+        locale if isinstance(locale, str) else None,
+        start if isinstance(start, str) and _START.match(start) else "",
+    )
 
 
 def to_inbound(user_ref: str, event: dict[str, Any], locale_hint: str | None) -> InboundMessage | None:

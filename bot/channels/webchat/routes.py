@@ -91,13 +91,11 @@ async def chat_socket(websocket: WebSocket) -> None:
             (view.locale, hello.locale_hint), settings.enabled_locales, settings.default_locale
         )
         await websocket.send_json(history_event(locale, chrome_strings(assistant, locale), view.entries))
-        if not view.entries:
-            locale = await _handle(
-                assistant,
-                websocket,
-                InboundMessage.text_message(user_ref, "/start", locale_hint=locale),
-                locale,
-            )
+        if not view.entries or hello.start:
+            # A first visit gets the welcome; a page opened by a deep link (`/?start=course_a1`) goes
+            # where the link points, through the privacy notice first for a newcomer.
+            opened = InboundMessage.opened(user_ref, hello.start, locale_hint=locale)
+            locale = await _handle(assistant, websocket, opened, locale)
         while True:
             event = parse_event(await websocket.receive_text())
             inbound = to_inbound(user_ref, event, locale) if event else None

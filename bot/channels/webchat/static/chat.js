@@ -132,7 +132,16 @@
     setStatus(chrome.connecting);
     socket.addEventListener("open", () => {
       const locale = localStorage.getItem(STORAGE_LOCALE) || document.documentElement.lang;
-      socket.send(JSON.stringify({ type: "hello", client_id: clientId(), locale: locale }));
+      const hello = { type: "hello", client_id: clientId(), locale: locale };
+      // A deep link (/?start=course_a1) is followed once, not again on every reconnect or reload.
+      const params = new URLSearchParams(location.search);
+      if (params.get("start")) {
+        hello.start = params.get("start");
+        params.delete("start");
+        const query = params.toString();
+        history.replaceState(null, "", location.pathname + (query ? `?${query}` : "") + location.hash);
+      }
+      socket.send(JSON.stringify(hello));
     });
     socket.addEventListener("message", (message) => {
       let event;
