@@ -11,8 +11,9 @@ from dialogs.common import main_menu, menu_choices
 
 # What a channel adapter names a file it did not download because it is over queue.MAX_FILE_BYTES.
 FILE_TOO_LARGE = "file_too_large"
-# Buttons that still work during a case: leaving it, rating, and booking (offered out of hours).
-PASS_THROUGH = frozenset({"case", "book", "bk", "appt"})
+# Buttons that still work during a case: leaving it, rating, booking (offered out of hours), and the
+# connected apps (a code sent from another app passes anyway: dialogs/link_redeem.py is an earlier gate).
+PASS_THROUGH = frozenset({"case", "book", "bk", "appt", "link"})
 
 
 class CaseRelay:
