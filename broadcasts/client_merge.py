@@ -42,7 +42,6 @@ async def merge_subscriptions(session: AsyncSession, keep_id: int, drop_id: int)
         .where(Subscription.client_id == keep_id)
         # Linking shows the person is here now: a mark that a chat was unreachable no longer holds.
         .values(location_id=location_id, unreachable_at=None)
-        .execution_options(synchronize_session="fetch")
     )
     return MergedSubscriptions(moved, united)
 
@@ -61,12 +60,7 @@ async def merge_deliveries(session: AsyncSession, keep_id: int, drop_id: int) ->
         queued = DeliveryStatus.QUEUED.value
         await session.delete(same if same.status == queued and delivery.status != queued else delivery)
     await session.flush()
-    await session.execute(
-        update(Delivery)
-        .where(Delivery.client_id == drop_id)
-        .values(client_id=keep_id)
-        .execution_options(synchronize_session=False)
-    )
+    await session.execute(update(Delivery).where(Delivery.client_id == drop_id).values(client_id=keep_id))
 
 
 async def follow_identity(session: AsyncSession, client_id: int, old_ref: str, new_ref: str) -> None:
@@ -79,5 +73,4 @@ async def follow_identity(session: AsyncSession, client_id: int, old_ref: str, n
             Delivery.status == DeliveryStatus.QUEUED.value,
         )
         .values(user_ref=new_ref, channel=new_ref.partition(":")[0])
-        .execution_options(synchronize_session=False)
     )

@@ -31,21 +31,11 @@ async def merge_cases(db: AsyncSession, keep_id: int, drop_id: int, now: datetim
     dropped = await open_case_of(db, drop_id)
     closed = joined = None
     if kept is not None and dropped is not None:
-        await db.execute(
-            update(CaseEntry)
-            .where(CaseEntry.case_id == dropped.id)
-            .values(case_id=kept.id)
-            .execution_options(synchronize_session=False)
-        )
+        await db.execute(update(CaseEntry).where(CaseEntry.case_id == dropped.id).values(case_id=kept.id))
         _join(db, kept, dropped, now)
         await db.flush()  # closed before it moves: the database allows one open case per client
         closed, joined = CaseRef(dropped.id, dropped.priority), CaseRef(kept.id, kept.priority)
-    result = await db.execute(
-        update(Case)
-        .where(Case.client_id == drop_id)
-        .values(client_id=keep_id)
-        .execution_options(synchronize_session=False)
-    )
+    result = await db.execute(update(Case).where(Case.client_id == drop_id).values(client_id=keep_id))
     return MergedCases(int(getattr(result, "rowcount", 0) or 0), closed, joined)
 
 
@@ -87,5 +77,4 @@ async def follow_identity(db: AsyncSession, client_id: int, old_ref: str, new_re
         update(Case)
         .where(Case.client_id == client_id, Case.status != CaseStatus.CLOSED.value, Case.user_ref == old_ref)
         .values(user_ref=new_ref, channel=new_ref.partition(":")[0])
-        .execution_options(synchronize_session=False)
     )

@@ -77,10 +77,7 @@ async def merge_clients(
     await broadcasts_merge.merge_deliveries(session, keep.id, drop.id)
     await NluMissRepository(session).move_client(drop.id, keep.id)
     moved = await session.execute(
-        update(ClientIdentity)
-        .where(ClientIdentity.client_id == drop.id)
-        .values(client_id=keep.id)
-        .execution_options(synchronize_session=False)
+        update(ClientIdentity).where(ClientIdentity.client_id == drop.id).values(client_id=keep.id)
     )
     consents = [at for at in (keep.consent_at, drop.consent_at) if at is not None]
     keep.consent_at = min(consents) if consents else None
