@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from bot.channels.base import Choice, Reply, Text, choice
-from bot.clients.linking import CODE_LIFETIME, LinkCodes
+from bot.clients.linking import CODE_LIFETIME, MASK, LinkCodes
 from bot.clients.merge import detach_identity, identities_of
 from bot.clients.models import ClientIdentity
 from bot.core.dialogs import DialogContext, DialogRouter, Step
@@ -62,7 +62,10 @@ class LinkAccounts:
         codes = LinkCodes(ctx.session, self.clock)
         code, _ = await codes.issue(ctx.client.id, ctx.thread.conversation.identity_id)
         buttons = (choice("link", Msg.LINK_APPS_BUTTON), *back_to_menu())
-        return Step.say(Msg.LINK_CODE, buttons, code=code, minutes=int(CODE_LIFETIME.total_seconds() // 60))
+        minutes = int(CODE_LIFETIME.total_seconds() // 60)
+        step = Step.say(Msg.LINK_CODE, buttons, code=code, minutes=minutes)
+        step.transcript = [Reply.of(Msg.LINK_CODE, buttons, code=MASK, minutes=minutes)]
+        return step
 
     async def show(self, ctx: DialogContext) -> Step:
         ctx.state.reset()

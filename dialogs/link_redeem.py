@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import partial
 
 from bot.channels.base import Choice, InboundKind, Reply, Text, choice
-from bot.clients.linking import CODE_LIFETIME, Attempt, LinkCodes, Redeem, looks_like_code
+from bot.clients.linking import CODE_LIFETIME, MASK, Attempt, LinkCodes, Redeem, looks_like_code
 from bot.clients.merge import MergeReport, holdings, merge_clients
 from bot.clients.models import Client, ClientIdentity
 from bot.clients.repository import ClientThread
@@ -72,6 +72,7 @@ class LinkRedeem:
             return await self._join(ctx) if message.payload == JOIN else self._keep(ctx)
         command = parse_command(message.text.strip())
         text = command[1] if command is not None else message.text
+        ctx.transcript_text = f"/{COMMAND} {MASK}" if command is not None else MASK
         identity = await self._identity(ctx)
         attempt = await LinkCodes(ctx.session, self.clock).check(identity, text)
         if attempt.outcome is not Redeem.OK or attempt.code is None:

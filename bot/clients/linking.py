@@ -34,6 +34,8 @@ FAILURE_WINDOW = timedelta(hours=1)
 _STRICT = re.compile(rf"^[{ALPHABET}]{{3}}[ -]?[{ALPHABET}]{{3}}$")
 _SEPARATORS = re.compile(r"[\s\-]+")
 _LOOSE_MAX_CHARS = 16
+# Transcripts (which counsellors read) keep this instead of a code, shown once and never stored.
+MASK = "••••••"
 
 
 class Redeem(StrEnum):

@@ -12,8 +12,8 @@ from sqlalchemy import func, select, update
 from bot.app import Assistant
 from bot.channels.base import Channel
 from bot.channels.telegram.staff_link import normalise_code as staff_digits
-from bot.clients.linking import ALPHABET, code_hash, looks_like_code, new_code
-from bot.clients.models import Client, LinkCode, LinkFailure
+from bot.clients.linking import ALPHABET, MASK, code_hash, looks_like_code, new_code
+from bot.clients.models import Client, LinkCode, LinkFailure, Message
 from bot.clients.repository import ClientRepository
 from bot.i18n.msg import Msg
 from counselling import queue
@@ -82,6 +82,10 @@ async def test_a_code_made_on_telegram_and_sent_from_whatsapp_joins_them_after_a
     assert "Czech" in whatsapp.text  # the subscription made on Telegram
     await whatsapp.send(code)
     assert t(whatsapp, Msg.LINK_INVALID) in whatsapp.text  # single use
+    async with assistant.sessions() as s:
+        transcript = (await s.scalars(select(Message.text))).all()
+    assert not [line for line in transcript if code in line]  # counsellors read transcripts: never a code
+    assert MASK in transcript
 
 
 async def test_bookings_and_a_case_in_progress_follow_the_person(
