@@ -29,6 +29,8 @@ CODE_LIFETIME = timedelta(minutes=15)
 # 32^6 codes, a handful live at once: five guesses an hour per identity make guessing hopeless.
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(hours=1)
+# An expired code is kept this long, so that sending it late gets "expired" rather than "not valid".
+EXPIRED_KEPT = timedelta(days=1)
 # A bare code typed as `K7M4QX` or `k7m 4qx`; other spacings count only when they match a live code,
 # so that an ordinary short message ("25 June") is never answered as a wrong code.
 _STRICT = re.compile(rf"^[{ALPHABET}]{{3}}[ -]?[{ALPHABET}]{{3}}$")
@@ -107,11 +109,7 @@ class LinkCodes:
     async def issue(self, client_id: int, identity_id: int) -> tuple[str, datetime]:
         """A fresh code for the client, replacing any earlier one; returned once, stored only hashed."""
         now = self._clock()
-        await self._session.execute(
-            delete(LinkCode).where(
-                (LinkCode.client_id == client_id) | (LinkCode.expires_at < now - timedelta(days=1))
-            )
-        )
+        await self._session.execute(delete(LinkCode).where(LinkCode.client_id == client_id))
         taken = True
         while taken:  # a collision with another live code is a one-in-a-billion event: draw again
             code = new_code()
@@ -197,3 +195,10 @@ class LinkCodes:
         if len(failed) < MAX_FAILURES:
             return None
         return failed[len(failed) - MAX_FAILURES] + FAILURE_WINDOW
+
+
+async def purge_stale(session: AsyncSession, now: datetime) -> int:
+    """Retention: codes long expired and wrong attempts out of the window are of no use; returns how many."""
+    codes = await session.execute(delete(LinkCode).where(LinkCode.expires_at < now - EXPIRED_KEPT))
+    failures = await session.execute(delete(LinkFailure).where(LinkFailure.at <= now - FAILURE_WINDOW))
+    return sum(int(getattr(result, "rowcount", 0) or 0) for result in (codes, failures))

@@ -1,4 +1,4 @@
-"""Two clients become one when a person links two chat apps: the merge rules, on SQLite and PostgreSQL."""
+"""A person links two chat apps: merge rules and code housekeeping, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.clients.linking import LinkCodes, code_hash, purge_stale
 from bot.clients.merge import ClientAudit, detach_identity, merge_clients
-from bot.clients.models import Client, ClientIdentity
+from bot.clients.models import Client, ClientIdentity, LinkCode, LinkFailure
 from bot.clients.repository import ClientRepository
 from bot.db.session import create_engine, create_session_factory
 from bot.nlu.models import NluMiss
@@ -260,3 +261,23 @@ async def test_a_disconnected_app_starts_alone_and_replies_follow_the_app_kept(c
         assert (opened.case.client_id, opened.case.user_ref, opened.case.channel) == (a.id, "tg:1", "tg")
         assert not await detach_identity(s, a, tg.id, NOW)  # never the last app
         assert not await detach_identity(s, a, wa.id, NOW)  # no longer theirs
+
+
+async def test_retention_forgets_long_expired_codes_and_old_wrong_attempts(database_url: str) -> None:
+    engine = create_engine(database_url)
+    sessions = create_session_factory(engine)
+    try:
+        async with sessions() as s, s.begin():
+            person, other = await client(s, "tg:1"), await client(s, "wa:420111")
+            tg, wa = (await s.scalars(select(ClientIdentity).order_by(ClientIdentity.id))).all()
+            await LinkCodes(s, clock=lambda: NOW - timedelta(days=2)).issue(person.id, tg.id)
+            await LinkCodes(s, clock=lambda: NOW - timedelta(hours=2)).check(wa, "23456A")
+            await LinkCodes(s, clock=lambda: NOW).check(tg, "23456B")
+            live, _ = await LinkCodes(s, clock=lambda: NOW).issue(other.id, wa.id)
+        async with sessions() as s, s.begin():
+            assert await purge_stale(s, NOW) == 2
+        async with sessions() as s:
+            assert (await s.scalars(select(LinkCode.code_hash))).all() == [code_hash(live)]
+            assert (await s.scalars(select(LinkFailure.at))).all() == [NOW]
+    finally:
+        await engine.dispose()
