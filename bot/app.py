@@ -49,6 +49,8 @@ from dialogs.faq import Faq
 from dialogs.first_contact import FirstContact
 from dialogs.handoff import Handoff
 from dialogs.help import Help
+from dialogs.link_accounts import LinkAccounts, link_words
+from dialogs.link_redeem import LinkRedeem
 from dialogs.main_menu import MainMenu
 from dialogs.manage_subscriptions import ManageSubscriptions, stop_words
 from dialogs.my_appointments import MyAppointments
@@ -129,6 +131,7 @@ def build_router(
     notifier: Notifier,
     cases: CaseDesk,
     stop_words: Iterable[str] = ("stop",),
+    link_keywords: Iterable[str] = ("connect",),
 ) -> DialogRouter:
     """Register every dialog; order carries no meaning, conflicts raise at start-up."""
     router = DialogRouter()
@@ -141,7 +144,10 @@ def build_router(
     outcomes = BookingOutcomes(booking, news)
     links = DeepLinks(router, scheduler)
     for dialog in (
-        FirstContact(centre, days),  # its gate comes first: nothing happens before consent
+        # Its gate comes first: a code sent from another app is honoured before consent (the person agreed
+        # in the app that made it) and never relayed into a case as words.
+        LinkAccounts(LinkRedeem(scheduler, notifier, cases, news), link_keywords),
+        FirstContact(centre, days),  # then nothing else happens before consent
         CaseRelay(cases),  # then, while a case is open, the client talks to the counsellor
         MainMenu(),
         links,
@@ -188,7 +194,8 @@ def build_assistant(
     words = stop_words(
         translator.format(locale, Msg.SUBSCRIPTIONS_STOP_WORDS) for locale in SUPPORTED_LOCALES
     )
-    router = build_router(centre, settings, understanding, scheduler, notifier, cases, words)
+    connect = link_words(translator.format(locale, Msg.LINK_KEYWORDS) for locale in SUPPORTED_LOCALES)
+    router = build_router(centre, settings, understanding, scheduler, notifier, cases, words, connect)
     engine = DialogEngine(
         router=router,
         states=states,

@@ -106,6 +106,13 @@ class CaseDesk:
     async def client_rated(self, case_id: int, priority: int) -> None:
         await self._announce(CaseEvent("rated", case_id, priority))
 
+    async def cases_joined(
+        self, closed_id: int, closed_priority: int, kept_id: int, kept_priority: int
+    ) -> None:
+        """The client linked two chat apps with a case open in each: one goes on, the other closed."""
+        await self._announce(CaseEvent("joined_into", closed_id, closed_priority))
+        await self._announce(CaseEvent("joined", kept_id, kept_priority))
+
     # --- staff actions -------------------------------------------------------------------------------
 
     async def claim(self, case_id: int, actor: Actor) -> Case:

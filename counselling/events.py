@@ -22,7 +22,9 @@ QUEUE_SIZE = 256
 class CaseEvent:
     """Something changed on a case; `alert` asks every open console to get a person's attention."""
 
-    kind: str  # opened, escalated, message, claimed, reply, note, transferred, closed, left, sla
+    kind: (
+        str  # opened, escalated, message, claimed, reply, note, transferred, closed, left, sla, joined(_into)
+    )
     case_id: int
     priority: int
     alert: bool = False

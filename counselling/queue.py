@@ -65,6 +65,9 @@ class EventCode(StrEnum):
         "unreadable"  # the client sent something we cannot keep (sticker, voice...): detail says what
     )
     FILE_TOO_LARGE = "file_too_large"
+    # The person linked two chat apps and had a case open in each (counselling/merge.py): detail `#<id>`.
+    JOINED = "joined"  # the other case's timeline continues here
+    JOINED_INTO = "joined_into"  # this case was closed as a duplicate of that one
 
 
 @dataclass(frozen=True)

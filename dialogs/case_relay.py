@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from bot.channels.base import InboundKind
-from bot.core.dialogs import DialogContext, DialogRouter, Step, split_payload
+from bot.core.dialogs import DialogContext, DialogRouter, Step, parse_command, split_payload
 from bot.i18n.msg import Msg
 from counselling import queue
 from counselling.desk import CaseDesk, leave_choice
 from dialogs.common import main_menu, menu_choices
+from dialogs.link_redeem import COMMAND as CONNECT
 
 # What a channel adapter names a file it did not download because it is over queue.MAX_FILE_BYTES.
 FILE_TOO_LARGE = "file_too_large"
-# Buttons that still work during a case: leaving it, rating, and booking (offered out of hours).
-PASS_THROUGH = frozenset({"case", "book", "bk", "appt"})
+# Buttons that still work during a case: leaving it, rating, booking (offered out of hours), and the
+# connected apps (a code sent from another app passes anyway: dialogs/link_redeem.py is an earlier gate).
+PASS_THROUGH = frozenset({"case", "book", "bk", "appt", "link"})
+# Typed commands are words for the counsellor, except asking for a code to connect another app, which
+# nobody would say to a person (and the other app then joins this very conversation).
+PASS_COMMANDS = frozenset({CONNECT})
 
 
 class CaseRelay:
@@ -26,6 +31,9 @@ class CaseRelay:
     async def applies(self, ctx: DialogContext) -> bool:
         message = ctx.message
         if message.kind is InboundKind.PAYLOAD and split_payload(message.payload)[0] in PASS_THROUGH:
+            return False
+        command = parse_command(message.text.strip()) if message.kind is InboundKind.TEXT else None
+        if command is not None and command[0] in PASS_COMMANDS:
             return False
         return await queue.open_case_of(ctx.session, ctx.client.id) is not None
 

@@ -34,7 +34,11 @@ class Help:
             lines.append(Text(Msg.HELP_CONTACT_PHONE, {"phone": self._centre.phone}))
         if self._centre.email:
             lines.append(Text(Msg.HELP_CONTACT_EMAIL, {"email": self._centre.email}))
-        buttons = (choice("privacy", Msg.HELP_PRIVACY_BUTTON), *back_to_menu())
+        buttons = (
+            choice("privacy", Msg.HELP_PRIVACY_BUTTON),
+            choice("link", Msg.LINK_APPS_BUTTON),
+            *back_to_menu(),
+        )
         return Step([Reply(lines=tuple(lines), choices=buttons)])
 
     async def privacy(self, ctx: DialogContext) -> Step:

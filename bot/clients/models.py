@@ -40,6 +40,32 @@ class ClientIdentity(Base):
     client: Mapped[Client] = relationship(back_populates="identities")
 
 
+class LinkCode(Base):
+    """A short code that joins another chat app to this client; only its hash is kept, and it works once."""
+
+    __tablename__ = "link_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Unique: asking again replaces the client's code, so at most one is live.
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), unique=True)
+    # The identity that asked: the same one sending it back is told to use the other app.
+    identity_id: Mapped[int] = mapped_column(ForeignKey("client_identities.id", ondelete="CASCADE"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+
+class LinkFailure(Base):
+    """A wrong link code sent from an identity; a few in the last hour stop it guessing for a while."""
+
+    __tablename__ = "link_failures"
+    __table_args__ = (Index("ix_link_failures_identity_at", "identity_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    identity_id: Mapped[int] = mapped_column(ForeignKey("client_identities.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Conversation(Base):
     """The thread between the centre and one client identity."""
 

@@ -28,6 +28,8 @@ class DialogContext:
     enabled_locales: tuple[str, ...]
     arg: str = ""
     parse: Parse | None = None  # free text only: language and ranked intents
+    # What the transcript keeps of the client's message when its words must not be stored (a link code).
+    transcript_text: str | None = None
 
     @property
     def client(self) -> Client:
@@ -54,6 +56,8 @@ class Step:
     # Work for after this message's transaction commits, such as telling another client through the
     # Notifier: it opens its own transaction, which SQLite (BEGIN IMMEDIATE) would block until then.
     after_commit: list[AfterCommit] = field(default_factory=list)
+    # What the transcript keeps instead of `replies`, when they hold something shown once (a link code).
+    transcript: list[Reply] | None = None
 
     @classmethod
     def say(cls, msg: Msg, choices: tuple[Choice, ...] = (), **args: object) -> Step:

@@ -172,8 +172,10 @@ class DialogEngine:
         thread: ClientThread = ctx.thread
         message = ctx.message
         if message.kind is not InboundKind.UNSUPPORTED and len(message.text) <= MAX_TEXT_CHARS:
-            await clients.record_inbound(thread, message.text, message.payload, message.platform_message_id)
-        rendered = [self._translator.render(ctx.locale, reply) for reply in step.replies]
+            text = message.text if ctx.transcript_text is None else ctx.transcript_text
+            await clients.record_inbound(thread, text, message.payload, message.platform_message_id)
+        kept = step.replies if step.transcript is None else step.transcript
+        rendered = [self._translator.render(ctx.locale, reply) for reply in kept]
         await clients.record_outbound(thread, rendered)
 
     @asynccontextmanager

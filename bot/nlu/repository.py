@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.nlu.models import NluMiss
@@ -36,6 +36,12 @@ class NluMissRepository:
     async def forget_client(self, client_id: int) -> int:
         result = await self._session.execute(delete(NluMiss).where(NluMiss.client_id == client_id))
         return int(getattr(result, "rowcount", 0) or 0)
+
+    async def move_client(self, from_id: int, to_id: int) -> None:
+        """Two clients became one person (linked chat apps): their misses go with them."""
+        await self._session.execute(
+            update(NluMiss).where(NluMiss.client_id == from_id).values(client_id=to_id)
+        )
 
     async def purge_before(self, cutoff: datetime) -> int:
         result = await self._session.execute(delete(NluMiss).where(NluMiss.created_at < cutoff))

@@ -59,3 +59,5 @@ staff-audit-action-telegram-linked = Propojení účtu s Telegramem
 staff-audit-action-telegram-link-failed = Neúspěšný pokus o propojení s Telegramem
 staff-audit-action-telegram-unlinked = Zrušení propojení s Telegramem
 staff-audit-action-audit-viewed = Otevření auditního záznamu
+staff-audit-action-client-apps-linked = Klient propojil dvě chatové aplikace
+staff-audit-action-client-app-unlinked = Klient odpojil chatovou aplikaci

@@ -1,7 +1,7 @@
 # Help, contacts and privacy.
 help-text =
     Jsem virtuální asistent organizace { $centre }. Napište otázku vlastními slovy nebo použijte tlačítka.
-    Příkazy: /menu – hlavní menu, /language – změna jazyka, /help – tato nápověda.
+    Příkazy: /menu – hlavní menu, /language – změna jazyka, /help – tato nápověda, /connect – propojení další aplikace.
 help-contact-address = Adresa: { $address }
 help-contact-hours = Otevírací doba: { $hours }
 help-contact-phone = Telefon: { $phone }

@@ -59,3 +59,5 @@ staff-audit-action-telegram-linked = Linked their Telegram account
 staff-audit-action-telegram-link-failed = Failed Telegram link attempt
 staff-audit-action-telegram-unlinked = Unlinked a Telegram account
 staff-audit-action-audit-viewed = Opened the audit log
+staff-audit-action-client-apps-linked = A client connected two chat apps
+staff-audit-action-client-app-unlinked = A client disconnected a chat app

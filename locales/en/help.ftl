@@ -1,7 +1,7 @@
 # Help, contacts and privacy.
 help-text =
     I am the virtual assistant of { $centre }. Write your question in your own words or use the buttons.
-    Commands: /menu – main menu, /language – change language, /help – this help.
+    Commands: /menu – main menu, /language – change language, /help – this help, /connect – connect another app.
 help-contact-address = Address: { $address }
 help-contact-hours = Opening hours: { $hours }
 help-contact-phone = Phone: { $phone }

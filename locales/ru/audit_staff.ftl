@@ -59,3 +59,5 @@ staff-audit-action-telegram-linked = Привязка учётной запис�
 staff-audit-action-telegram-link-failed = Неудачная попытка привязать Telegram
 staff-audit-action-telegram-unlinked = Отвязка учётной записи Telegram
 staff-audit-action-audit-viewed = Просмотр журнала аудита
+staff-audit-action-client-apps-linked = Клиент объединил два приложения
+staff-audit-action-client-app-unlinked = Клиент отключил приложение

@@ -1,7 +1,7 @@
 # Help, contacts and privacy.
 help-text =
     Я виртуальный помощник организации «{ $centre }». Напишите вопрос своими словами или используйте кнопки.
-    Команды: /menu – главное меню, /language – сменить язык, /help – эта справка.
+    Команды: /menu – главное меню, /language – сменить язык, /help – эта справка, /connect – подключить другое приложение.
 help-contact-address = Адрес: { $address }
 help-contact-hours = Часы работы: { $hours }
 help-contact-phone = Телефон: { $phone }

@@ -59,3 +59,5 @@ staff-audit-action-telegram-linked = Прив'язка облікового за
 staff-audit-action-telegram-link-failed = Невдала спроба прив'язати Telegram
 staff-audit-action-telegram-unlinked = Відв'язка облікового запису Telegram
 staff-audit-action-audit-viewed = Перегляд журналу аудиту
+staff-audit-action-client-apps-linked = Клієнт об'єднав два застосунки
+staff-audit-action-client-app-unlinked = Клієнт відключив застосунок

@@ -1,7 +1,7 @@
 # Help, contacts and privacy.
 help-text =
     Я віртуальний помічник організації «{ $centre }». Напишіть запитання своїми словами або скористайтеся кнопками.
-    Команди: /menu – головне меню, /language – змінити мову, /help – ця довідка.
+    Команди: /menu – головне меню, /language – змінити мову, /help – ця довідка, /connect – підключити інший застосунок.
 help-contact-address = Адреса: { $address }
 help-contact-hours = Години роботи: { $hours }
 help-contact-phone = Телефон: { $phone }

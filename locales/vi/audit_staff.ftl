@@ -59,3 +59,5 @@ staff-audit-action-telegram-linked = Liên kết tài khoản Telegram
 staff-audit-action-telegram-link-failed = Liên kết Telegram không thành công
 staff-audit-action-telegram-unlinked = Hủy liên kết tài khoản Telegram
 staff-audit-action-audit-viewed = Mở nhật ký kiểm tra
+staff-audit-action-client-apps-linked = Khách hàng đã kết nối hai ứng dụng
+staff-audit-action-client-app-unlinked = Khách hàng đã ngắt kết nối một ứng dụng

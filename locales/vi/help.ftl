@@ -1,7 +1,7 @@
 # Help, contacts and privacy.
 help-text =
     Tôi là trợ lý ảo của { $centre }. Bạn hãy viết câu hỏi bằng lời của mình hoặc dùng các nút bấm.
-    Lệnh: /menu – menu chính, /language – đổi ngôn ngữ, /help – trợ giúp này.
+    Lệnh: /menu – menu chính, /language – đổi ngôn ngữ, /help – trợ giúp này, /connect – kết nối ứng dụng khác.
 help-contact-address = Địa chỉ: { $address }
 help-contact-hours = Giờ làm việc: { $hours }
 help-contact-phone = Điện thoại: { $phone }

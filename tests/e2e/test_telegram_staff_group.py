@@ -36,6 +36,7 @@ from bot.web.app import build_web_app
 from counselling.models import STAFF_RESOLUTIONS, Case, CaseEntry, CaseStatus, Delivery, EntryKind
 from counselling.queue import Actor
 from tests.conftest import CENTRE_OPEN, make_settings
+from tests.driver import ChatDriver
 from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
 
 STAFF_CHAT = Chat(id=-1001500600700, type="supergroup", title="Poradci", is_forum=True)
@@ -477,3 +478,34 @@ async def test_a_transfer_and_the_client_leaving_show_in_the_topic(group: StaffG
     assert group.topic_texts(thread) == [group.group(Msg.STAFFGROUP_LEFT)]
     [topic_closed] = group.session.of_type(CloseForumTopic)
     assert topic_closed.message_thread_id == thread
+
+
+async def test_linking_two_apps_with_a_case_in_each_joins_the_topics(group: StaffGroup) -> None:
+    web = ChatDriver(group.assistant, "web:olena-browser", "uk")
+    await web.onboard("uk")
+    await web.press("human")
+    first = await group.case()
+    kept_topic = first.staff_topic_id
+    second = await group.open_case()  # the same person on Telegram, with an urgent matter
+    await web.send("/connect")
+    code = re.search(r"\b([2-9A-HJ-NP-Z]{6})\b", web.text)
+    assert code is not None
+    group.session.clear()
+
+    await group.client_says(code.group(1))  # privately on Telegram: the client dialogs, not staff /link
+    [question] = group.to_client()
+    assert question.startswith(group.uk(Msg.LINK_CONFIRM, channel="web"))
+    await group.client_presses("link:join")
+
+    assert group.topic_texts(second.staff_topic_id) == [
+        group.group(Msg.STAFFGROUP_JOINED_INTO, case=f"#{first.id}")
+    ]
+    [closed] = group.session.of_type(CloseForumTopic)
+    assert closed.message_thread_id == second.staff_topic_id
+    assert group.topic_texts(kept_topic) == [group.group(Msg.STAFFGROUP_JOINED, case=f"#{second.id}")]
+    async with group.assistant.sessions() as db:
+        cases = (await db.scalars(select(Case).order_by(Case.id))).all()
+    assert [(c.status, c.resolution, c.priority) for c in cases] == [
+        (CaseStatus.WAITING.value, None, 0),  # the urgent topic now leads the case that goes on
+        (CaseStatus.CLOSED.value, "duplicate", 0),
+    ]

@@ -129,6 +129,15 @@ class StaffGroupMirror:
         elif kind == "left":
             await self._post(thread, self.t(Msg.STAFFGROUP_LEFT))
             await self._finish(view)
+        elif kind in ("joined", "joined_into"):
+            # The client linked two chat apps with a case open in each; the event's detail is `#<other>`.
+            other = await self._last_event_detail(view.id) or "?"
+            msg = Msg.STAFFGROUP_JOINED if kind == "joined" else Msg.STAFFGROUP_JOINED_INTO
+            await self._post(thread, self.t(msg, case=other))
+            if kind == "joined_into":
+                await self._finish(view)
+            else:
+                await self._rename(view)
         elif kind == "sla":
             minutes = max(0, int((self._now() - view.opened_at).total_seconds() // 60))
             lines = [self.t(Msg.STAFFGROUP_SLA, case=str(view.id), minutes=minutes)]

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from bot.channels.telegram.staff_link import LinkAudit
+from bot.clients.merge import ClientAudit
 from bot.i18n.msg import Msg
 from bot.staff.models import AuditEntry
 from bot.staff.repository import TARGET_LIMIT, AuditFilter, StaffRepository
@@ -33,7 +34,14 @@ TARGET_LINKS = {
 # Actions that may be written without a staff member (an unknown e-mail failing to log in, the CLI creating
 # the first admin, a stranger's /link). Any other entry without one lost its author when the account went.
 SYSTEM_ACTIONS = frozenset(
-    {Audit.LOGIN_FAILED, Audit.LOGIN_LOCKED, Audit.STAFF_CREATED, LinkAudit.LINK_FAILED}
+    {
+        Audit.LOGIN_FAILED,
+        Audit.LOGIN_LOCKED,
+        Audit.STAFF_CREATED,
+        LinkAudit.LINK_FAILED,
+        ClientAudit.LINKED,
+        ClientAudit.UNLINKED,
+    }
 )
 
 
@@ -77,6 +85,8 @@ ACTIONS: dict[str, Msg] = {
     LinkAudit.LINK_FAILED: Msg.STAFF_AUDIT_ACTION_TELEGRAM_LINK_FAILED,
     LinkAudit.UNLINKED: Msg.STAFF_AUDIT_ACTION_TELEGRAM_UNLINKED,
     LogAudit.VIEWED: Msg.STAFF_AUDIT_ACTION_AUDIT_VIEWED,
+    ClientAudit.LINKED: Msg.STAFF_AUDIT_ACTION_CLIENT_APPS_LINKED,
+    ClientAudit.UNLINKED: Msg.STAFF_AUDIT_ACTION_CLIENT_APP_UNLINKED,
 }
 
 
