@@ -16,6 +16,7 @@ from bot.clients.merge import MergeReport, holdings, merge_clients
 from bot.clients.models import Client, ClientIdentity
 from bot.clients.repository import ClientThread
 from bot.core.dialogs import AfterCommit, DialogContext, Step, parse_command
+from bot.core.locale import resolve_locale
 from bot.core.notifier import Notifier
 from bot.db.base import utcnow
 from bot.i18n.msg import Msg
@@ -73,6 +74,9 @@ class LinkRedeem:
         command = parse_command(message.text.strip())
         text = command[1] if command is not None else message.text
         ctx.transcript_text = f"/{COMMAND} {MASK}" if command is not None else MASK
+        # A code's letters say nothing of the client's language: the detector's guess on them is noise.
+        known = (ctx.client.locale, ctx.state.locale, message.locale_hint)
+        ctx.locale = resolve_locale(known, ctx.enabled_locales, ctx.locale)
         identity = await self._identity(ctx)
         attempt = await LinkCodes(ctx.session, self.clock).check(identity, text)
         if attempt.outcome is not Redeem.OK or attempt.code is None:

@@ -109,7 +109,7 @@ async def test_every_command_of_the_menu_does_what_it_says(olena: TelegramClient
 
     [shown] = await answer(olena, "/help")
     assert olena.uk(Msg.HELP_TEXT, centre=assistant.centre.name) in (shown.text or "")
-    assert keyboard_payloads(shown) == ["privacy", "menu"]
+    assert keyboard_payloads(shown) == ["privacy", "link", "menu"]
 
     [shown] = await answer(olena, "/menu")
     assert (shown.text, keyboard_payloads(shown)) == (olena.uk(Msg.MENU_TITLE), MENU)
