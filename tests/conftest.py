@@ -16,6 +16,7 @@ from bot.nlu.service import Understanding, load_understanding
 from bot.settings import Settings
 from tests import backends
 from tests.driver import ChatDriver
+from tests.fakes import VirtualTime
 
 CENTRE_OPEN = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 
@@ -60,7 +61,8 @@ def understanding(tmp_path_factory: pytest.TempPathFactory) -> Understanding:
 @pytest.fixture
 async def assistant(sqlite_url: str, understanding: Understanding) -> AsyncIterator[Assistant]:
     """The whole assistant on embedded defaults: SQLite file and in-process state."""
-    built = build_assistant(make_settings(sqlite_url), understanding)
+    # Outbound pacing in virtual time: one message per second per chat would slow every dialog test.
+    built = build_assistant(make_settings(sqlite_url), understanding, limiter=VirtualTime().limiter())
     # Cases opened in tests meet the centre open (a Tuesday, 10:30 in Prague) unless a test says otherwise.
     built.cases.clock = lambda: CENTRE_OPEN
     yield built
