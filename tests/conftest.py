@@ -14,7 +14,8 @@ from bot.app import Assistant, build_assistant
 from bot.logging_setup import configure_logging
 from bot.nlu.service import Understanding, load_understanding
 from bot.settings import Settings
-from tests import backends
+from tests import backends, deployments
+from tests.deployments import Deployment
 from tests.driver import ChatDriver
 from tests.fakes import VirtualTime
 
@@ -32,6 +33,13 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return await backends.sqlite_database(tmp_path)
     return await backends.postgres_database()
+
+
+@pytest.fixture(params=["embedded", "services"])
+async def deployment(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Deployment]:
+    """SQLite with in-process state, or PostgreSQL with Redis: for tests that run whole processes."""
+    async for built in deployments.deployment(request.param, tmp_path):
+        yield built
 
 
 @pytest.fixture
