@@ -8,14 +8,18 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import Assistant, build_assistant
+from bot.core.ratelimit import RateLimiter
 from bot.inbox.store import NewInbound
 from bot.nlu.service import Understanding
+from broadcasts.models import Delivery
 from broadcasts.outbox import BroadcastSender
 from tests import seeding
 from tests.conftest import make_settings
 from tests.deployments import Deployment
+from tests.fakes import VirtualTime
 from tests.standins.graph_api import (
     APP_SECRET,
     PHONE_NUMBER_ID,
@@ -37,10 +41,12 @@ async def graph() -> AsyncIterator[GraphApiStandIn]:
         yield standin
 
 
-@pytest.fixture
-async def assistant(
-    deployment: Deployment, understanding: Understanding, graph: GraphApiStandIn
-) -> AsyncIterator[Assistant]:
+def build(
+    deployment: Deployment,
+    understanding: Understanding,
+    graph: GraphApiStandIn,
+    limiter: RateLimiter | None = None,
+) -> Assistant:
     settings = make_settings(
         deployment.database_url,
         whatsapp_access_token=TOKEN,
@@ -50,7 +56,14 @@ async def assistant(
         whatsapp_api_base=graph.base_url,
         whatsapp_templates="notice:en=centre_notice",
     )
-    built = build_assistant(settings, understanding, redis=deployment.redis())
+    return build_assistant(settings, understanding, redis=deployment.redis(), limiter=limiter)
+
+
+@pytest.fixture
+async def assistant(
+    deployment: Deployment, understanding: Understanding, graph: GraphApiStandIn
+) -> AsyncIterator[Assistant]:
+    built = build(deployment, understanding, graph)
     yield built
     await built.aclose()
 
@@ -89,3 +102,31 @@ async def test_a_broadcast_goes_to_each_whatsapp_subscriber_once_at_most_80_a_se
     [present] = graph.to(PHONES[0])
     assert present["type"] == "interactive"
     assert present["interactive"]["body"]["text"].startswith("Nový kurz češtiny A1 (uk)")
+
+
+async def test_a_throughput_refusal_waits_its_pause_and_an_unreachable_number_is_blocked(
+    deployment: Deployment, understanding: Understanding, graph: GraphApiStandIn
+) -> None:
+    # Pacing in virtual time: the number's 5 s pause is not waited for.
+    assistant = build(deployment, understanding, graph, VirtualTime().limiter())
+    try:
+        now = datetime.now(UTC)
+        phones = PHONES[:3]
+        await seeding.subscribers(assistant.sessions, [f"wa:{phone}" for phone in phones], now)
+        broadcast_id = await seeding.broadcast_due(assistant.sessions, now)
+        graph.fail_next(400, 130429, retry_after="5")  # the number's throughput, for one of them
+        graph.fail_next(400, 131026)  # another cannot receive WhatsApp messages
+        stats = await BroadcastSender(assistant.sessions, assistant.notifier, assistant.limiter).run_once()
+        async with assistant.sessions() as s:
+            rows = (await s.scalars(select(Delivery).where(Delivery.broadcast_id == broadcast_id))).all()
+    finally:
+        await assistant.aclose()
+
+    assert (stats.sent, stats.blocked, stats.retried) == (1, 1, 1)
+    by_status = {row.status: row for row in rows}
+    assert set(by_status) == {"sent", "blocked", "queued"}
+    retry_at = by_status["queued"].next_attempt_at.replace(tzinfo=UTC)
+    assert retry_at >= now + timedelta(seconds=5)  # tried again once Graph's Retry-After has passed
+    assert by_status["queued"].attempts == 0  # not the client's fault: no attempt counted
+    [sent] = graph.messages
+    assert sent["template"]["name"] == "centre_notice"  # none of them wrote in the last 24 hours
