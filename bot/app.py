@@ -168,9 +168,16 @@ def build_router(
 
 
 def build_assistant(
-    settings: Settings, understanding: Understanding, *, redis: Redis | None = None
+    settings: Settings,
+    understanding: Understanding,
+    *,
+    redis: Redis | None = None,
+    limiter: RateLimiter | None = None,
 ) -> Assistant:
-    """Build without network I/O; connections open lazily on first use. NLU is loaded by the caller."""
+    """Build without network I/O; connections open lazily on first use. NLU is loaded by the caller.
+
+    `limiter` replaces the outbound limiter (in memory, or in Redis when configured); tests pass one.
+    """
     if settings.sqlite_path is not None:
         settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     db_engine = create_engine(settings.database_url)
@@ -180,11 +187,12 @@ def build_assistant(
     ttl = settings.conversation_state_ttl_days * DAY
     states: StateStore
     locks: ConversationLocks
-    limiter: RateLimiter
     if redis is not None:
-        states, locks, limiter = RedisStateStore(redis, ttl), RedisLocks(redis), RedisRateLimiter(redis)
+        states, locks = RedisStateStore(redis, ttl), RedisLocks(redis)
+        limiter = limiter or RedisRateLimiter(redis)
     else:
-        states, locks, limiter = MemoryStateStore(ttl), MemoryLocks(), MemoryRateLimiter()
+        states, locks = MemoryStateStore(ttl), MemoryLocks()
+        limiter = limiter or MemoryRateLimiter()
     translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
     centre = CentreInfo.from_settings(settings)
     scheduler = SlotScheduler(settings.centre_timezone, settings.booking_max_future)
@@ -211,7 +219,9 @@ def build_assistant(
     inbox = InboxProcessor(sessions, grace_seconds=settings.shutdown_grace_seconds)
     whatsapp = None
     if settings.whatsapp_enabled:
-        whatsapp = build_whatsapp(settings, engine=engine, translator=translator, inbox=inbox, redis=redis)
+        whatsapp = build_whatsapp(
+            settings, engine=engine, translator=translator, inbox=inbox, redis=redis, limiter=limiter
+        )
         notifier.register(Channel.WHATSAPP, whatsapp.sender)
     return Assistant(
         settings=settings,

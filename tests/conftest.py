@@ -14,8 +14,10 @@ from bot.app import Assistant, build_assistant
 from bot.logging_setup import configure_logging
 from bot.nlu.service import Understanding, load_understanding
 from bot.settings import Settings
-from tests import backends
+from tests import backends, deployments
+from tests.deployments import Deployment
 from tests.driver import ChatDriver
+from tests.fakes import VirtualTime
 
 CENTRE_OPEN = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 
@@ -31,6 +33,13 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return await backends.sqlite_database(tmp_path)
     return await backends.postgres_database()
+
+
+@pytest.fixture(params=["embedded", "services"])
+async def deployment(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Deployment]:
+    """SQLite with in-process state, or PostgreSQL with Redis: for tests that run whole processes."""
+    async for built in deployments.deployment(request.param, tmp_path):
+        yield built
 
 
 @pytest.fixture
@@ -60,7 +69,8 @@ def understanding(tmp_path_factory: pytest.TempPathFactory) -> Understanding:
 @pytest.fixture
 async def assistant(sqlite_url: str, understanding: Understanding) -> AsyncIterator[Assistant]:
     """The whole assistant on embedded defaults: SQLite file and in-process state."""
-    built = build_assistant(make_settings(sqlite_url), understanding)
+    # Outbound pacing in virtual time: one message per second per chat would slow every dialog test.
+    built = build_assistant(make_settings(sqlite_url), understanding, limiter=VirtualTime().limiter())
     # Cases opened in tests meet the centre open (a Tuesday, 10:30 in Prague) unless a test says otherwise.
     built.cases.clock = lambda: CENTRE_OPEN
     yield built

@@ -44,6 +44,7 @@ from aiogram.types import (
 
 from bot.channels.base import Outbound
 from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, telegram_length
+from bot.core.ratelimit import MemoryRateLimiter
 from tests.telegram_html import EntityError, shown_text
 
 TelegramType = TypeVar("TelegramType")
@@ -234,3 +235,25 @@ class FakeChannelSender:
 
     async def send(self, outbound: Outbound) -> None:
         self.sent.append(outbound)
+
+
+class VirtualTime:
+    """A clock for the rate limiter whose sleep jumps ahead instead of waiting.
+
+    Pacing keeps its order and its spacing, in virtual seconds: tests of dialogs do not wait Telegram's
+    one second per chat, and tests of pacing read `now` to see how long something was held.
+    """
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        # The limiter sleeps right after reading the clock, so `now + seconds` is the instant it waits for.
+        self.now += max(seconds, 0.0)
+        await asyncio.sleep(0)
+
+    def limiter(self) -> MemoryRateLimiter:
+        return MemoryRateLimiter(clock=self.clock, sleep=self.sleep)

@@ -92,7 +92,7 @@ class Notifier:
         return self._senders.get(channel)
 
     def can_deliver(self, user_ref: str) -> bool:
-        """Whether this process has a sender for the client's channel (WhatsApp has none yet, issue 6)."""
+        """Whether this process has a sender for the client's channel (WhatsApp only when configured)."""
         return self._sender_of(user_ref) is not None
 
     def limits(self, user_ref: str) -> tuple[Rate, ...]:
@@ -105,8 +105,8 @@ class Notifier:
     ) -> SendResult:
         """Send in the given locale and say what happened (the broadcast outbox needs the outcome).
 
-        A reporting sender (Telegram) answers for itself; the web chat cannot fail: the reply is kept
-        in the transcript, where the client reads it on return, and pushed to any open tab.
+        A reporting sender (Telegram, WhatsApp) answers for itself; the web chat cannot fail: the reply is
+        kept in the transcript, where the client reads it on return, and pushed to any open tab.
         """
         sender = self._sender_of(user_ref)
         if sender is None:

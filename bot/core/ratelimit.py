@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -80,10 +80,18 @@ class RateLimiter(Protocol):
 
 
 class MemoryRateLimiter:
-    """One process: the buckets live in a dict; the event loop makes each reservation atomic."""
+    """One process: the buckets live in a dict; the event loop makes each reservation atomic.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    `clock` and `sleep` go together: tests give a virtual clock whose sleep jumps ahead instead of waiting.
+    """
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self._clock = clock
+        self._sleep = sleep
         self._tat: dict[str, float] = {}
         self._log: dict[str, deque[list[float]]] = {}
         self._paused: dict[str, float] = {}
@@ -100,7 +108,7 @@ class MemoryRateLimiter:
     async def acquire(self, limits: Sequence[Rate]) -> float:
         wait = self._reserve(limits, None) or 0.0
         if wait > 0:
-            await asyncio.sleep(wait)
+            await self._sleep(wait)
         return wait
 
     async def try_acquire(self, limits: Sequence[Rate]) -> bool:
@@ -129,7 +137,7 @@ class MemoryRateLimiter:
                 for rate in limits:
                     self._log[rate.key].append(cell)
                 return Admission(tuple(rate.key for rate in limits), cell)
-            await asyncio.sleep(wait)
+            await self._sleep(wait)
 
     async def settle(self, admission: Admission) -> None:
         cell = admission.member

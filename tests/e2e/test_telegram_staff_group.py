@@ -37,7 +37,7 @@ from counselling.models import STAFF_RESOLUTIONS, Case, CaseEntry, CaseStatus, D
 from counselling.queue import Actor
 from tests.conftest import CENTRE_OPEN, make_settings
 from tests.driver import ChatDriver
-from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
+from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession, VirtualTime
 
 STAFF_CHAT = Chat(id=-1001500600700, type="supergroup", title="Poradci", is_forum=True)
 OTHER_GROUP = Chat(id=-1009999, type="supergroup", title="Expats", is_forum=True)
@@ -155,7 +155,8 @@ async def link(assistant: Assistant, member: StaffMember, user: User) -> None:
 @pytest.fixture
 async def group(database_url: str, understanding: Understanding) -> AsyncIterator[StaffGroup]:
     settings = make_settings(database_url, telegram_staff_chat_id=STAFF_CHAT.id, default_locale="cs")
-    assistant = build_assistant(settings, understanding)
+    # Group posts are paced (about 20 a minute) in virtual time, so the test does not wait for them.
+    assistant = build_assistant(settings, understanding, limiter=VirtualTime().limiter())
     assistant.cases.clock = lambda: CENTRE_OPEN
     accounts = StaffAccounts(assistant.sessions)
     staff = {

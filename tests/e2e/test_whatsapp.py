@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import count
 from typing import Any
@@ -27,6 +27,7 @@ from counselling import queue
 from counselling.queue import Actor
 from scheduler.importer import import_schedule, read_file
 from tests.conftest import CENTRE_OPEN, make_settings
+from tests.fakes import VirtualTime
 from tests.standins.graph_api import (
     APP_SECRET,
     PHONE_NUMBER_ID,
@@ -57,6 +58,7 @@ class WhatsAppUser:
     meta: Meta
     person: Person
     shape: str = "current"
+    time: VirtualTime = field(default_factory=VirtualTime)  # the outbound limiter's clock
 
     def __post_init__(self) -> None:
         self._ids = count(1)
@@ -124,7 +126,11 @@ def text_of(message: dict[str, Any]) -> str:
 
 
 async def build(
-    database_url: str, understanding: Understanding, graph: GraphApiStandIn, **extra: Any
+    database_url: str,
+    understanding: Understanding,
+    graph: GraphApiStandIn,
+    time: VirtualTime | None = None,
+    **extra: Any,
 ) -> Assistant:
     settings = make_settings(
         database_url,
@@ -136,7 +142,8 @@ async def build(
         whatsapp_templates=TEMPLATES,
         **extra,
     )
-    assistant = build_assistant(settings, understanding)
+    limiter = (time or VirtualTime()).limiter()  # pacing in virtual time: pauses are read, not waited
+    assistant = build_assistant(settings, understanding, limiter=limiter)
     assistant.cases.clock = lambda: CENTRE_OPEN
     assert assistant.whatsapp is not None
     assistant.whatsapp.client._sleep = _no_sleep  # back-off is asserted on, not waited for
@@ -160,11 +167,12 @@ async def graph() -> AsyncIterator[GraphApiStandIn]:
 async def olena(
     database_url: str, understanding: Understanding, graph: GraphApiStandIn
 ) -> AsyncIterator[WhatsAppUser]:
-    assistant = await build(database_url, understanding, graph)
+    time = VirtualTime()
+    assistant = await build(database_url, understanding, graph, time)
     app = build_web_app(assistant)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="https://assistant.test") as http:
-        yield WhatsAppUser(assistant, graph, Meta(http), OLENA)
+        yield WhatsAppUser(assistant, graph, Meta(http), OLENA, time=time)
     await assistant.aclose()
 
 
@@ -471,14 +479,14 @@ async def test_no_template_for_a_purpose_means_not_sent_and_said_so(olena: Whats
     assert olena.graph.messages == []
 
 
-async def test_rate_limits_are_retried_honouring_retry_after(olena: WhatsAppUser) -> None:
+async def test_rate_limits_pause_the_bucket_and_the_reply_still_arrives(olena: WhatsAppUser) -> None:
     await olena.onboard()
-    SLEPT.clear()
-    olena.graph.fail_next(429, 130429, retry_after="3")
-    olena.graph.fail_next(400, 131056)
+    olena.graph.fail_next(400, 130429, retry_after="3")  # the number's throughput: Retry-After says 3 s
+    olena.graph.fail_next(400, 131056)  # then the pair's limit, without Retry-After: the second back-off, 4 s
+    started = olena.time.now
     await olena.say("/menu")
-    assert SLEPT[:2] == [3.0, 4.0]
     assert payloads_of(olena.graph.messages[-1]) == MENU
+    assert olena.time.now - started >= 7.0  # the menu waited out both pauses before going again
 
 
 async def test_re_engagement_required_falls_back_to_the_template(olena: WhatsAppUser) -> None:
@@ -559,15 +567,13 @@ async def test_long_text_is_split_and_long_labels_are_shortened(olena: WhatsAppU
     )
 
 
-async def test_the_limiter_seam_is_asked_before_every_message(olena: WhatsAppUser) -> None:
-    asked: list[str] = []
-
-    async def acquire(user_ref: str) -> None:
-        asked.append(user_ref)
-
-    olena.channel.sender.acquire = acquire
+async def test_replies_wait_while_another_process_has_the_number_paused(olena: WhatsAppUser) -> None:
+    # Another worker got 130429 and paused the number's shared bucket for 10 s: our answer waits too.
+    await olena.assistant.limiter.pause(olena.channel.sender.pacing.number_key, 10.0)
+    started = olena.time.now
     await olena.say("Добрий день")
-    assert asked == [olena.user_ref] * len(olena.graph.messages)
+    assert olena.graph.messages
+    assert olena.time.now - started >= 10.0
 
 
 async def test_the_channel_is_off_without_settings_and_half_settings_are_refused(

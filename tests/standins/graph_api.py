@@ -2,6 +2,9 @@
 
 It serves what the channel calls (POST /{phone}/messages, POST /{phone}/media, GET /{media-id}, the media
 download) over real HTTP on 127.0.0.1, records every request, and answers with queued errors when told to.
+With `per_second` set it enforces the number's throughput as Meta does
+(https://developers.facebook.com/docs/whatsapp/cloud-api/overview#throughput): a message beyond that many
+in the last second is refused with error 130429, and `max_in_any_second()` reports the busiest second.
 Shapes: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages and .../reference/media
 """
 
@@ -11,6 +14,8 @@ import asyncio
 import hashlib
 import hmac
 import json
+import time
+from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -25,12 +30,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from tests.e2e.browser import free_port
+from tests.standins.telegram_api import max_in_any_window
 
 PHONE_NUMBER_ID = "106540352242922"
 TOKEN = "EAAG-test-token"
 APP_SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
 WABA_ID = "102290129340398"
+# https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
+THROUGHPUT_LIMIT_HIT = 130429
 
 
 @dataclass
@@ -59,9 +67,27 @@ class GraphApiStandIn:
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     unauthorised: int = 0
+    per_second: int | None = None  # the number's throughput, enforced when set
+    times: list[float] = field(default_factory=list)  # when each accepted message arrived (monotonic)
+    throughput_refused: int = 0  # 130429 answers
 
     def __post_init__(self) -> None:
         self._ids = count(1)
+        self._recent: deque[float] = deque()
+
+    def max_in_any_second(self) -> int:
+        return max_in_any_window(self.times)
+
+    def _over_throughput(self, now: float) -> bool:
+        if self.per_second is None:
+            return False
+        while self._recent and now - self._recent[0] >= 1.0:
+            self._recent.popleft()
+        if len(self._recent) >= self.per_second:
+            self.throughput_refused += 1
+            return True
+        self._recent.append(now)
+        return False
 
     def fail_next(self, status: int, code: int, *, retry_after: str | None = None, times: int = 1) -> None:
         """The next `times` calls to /messages answer this error (Graph's error object)."""
@@ -102,6 +128,10 @@ class GraphApiStandIn:
             return JSONResponse({"success": True})
         if self.failures:
             return self._error(self.failures.pop(0))
+        now = time.monotonic()
+        if self._over_throughput(now):
+            return self._error(Failure(400, THROUGHPUT_LIMIT_HIT, title="Rate limit hit"))
+        self.times.append(now)
         self.messages.append(body)
         wamid = f"wamid.OUT{next(self._ids)}"
         who = body.get("to") or body.get("recipient")

@@ -5,8 +5,9 @@ it through aiogram's own session with TELEGRAM_API_BASE. It enforces what Telegr
 (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this): at most 30 messages in
 any second per bot and one per second per chat, answering 429 with `retry_after` otherwise. Chats whose
 id is a multiple of `blocked_every` answer 403 (blocked by the user), those with `chat % gone_every == 1`
-answer 400 (chat not found). `GET /stats` returns what arrived: accepted messages per chat with their
-times, 429s, and requests that came while a `retry_after` was still running.
+answer 400 (chat not found); `refuse_next()` answers the next messages 429 whatever the pace, as Telegram
+may at any time. `GET /stats` returns what arrived: accepted messages per chat with their times, 429s,
+and requests that came while a `retry_after` was still running.
 
     python -m tests.standins.telegram_api --port 8099 --blocked-every 50
 """
@@ -38,6 +39,8 @@ class Limits:
 class Record:
     accepted: Counter[int] = field(default_factory=Counter)
     times: list[float] = field(default_factory=list)  # accepted messages
+    arrivals: list[tuple[int, float]] = field(default_factory=list)  # accepted messages: chat, time
+    refused_at: list[float] = field(default_factory=list)  # when each 429 was answered
     answered: list[float] = field(default_factory=list)  # every sendMessage within the limits (200/403/400)
     too_many: int = 0
     ignored_retry_after: int = 0
@@ -65,8 +68,13 @@ class TelegramStandIn:
         self._chat_last: dict[int, float] = {}
         self._paused_until: dict[str, float] = {}
         self._message_id = 0
+        self._refuse = 0
         self._runner: web.AppRunner | None = None
         self.url = ""
+
+    def refuse_next(self, times: int = 1) -> None:
+        """Answer the next `times` messages 429 with `retry_after`, as a busy Telegram may."""
+        self._refuse += times
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -133,6 +141,10 @@ class TelegramStandIn:
             r.reasons["paused"] += 1
             r.ignored_retry_after += 1
             return self._too_many(token, now)
+        if self._refuse:
+            self._refuse -= 1
+            r.reasons["refused"] += 1
+            return self._too_many(token, now)
         recent = self._recent.setdefault(token, deque())
         while recent and now - recent[0] >= 1.0:
             recent.popleft()
@@ -154,6 +166,7 @@ class TelegramStandIn:
             return _error(400, "Bad Request: chat not found")
         r.accepted[chat_id] += 1
         r.times.append(now)
+        r.arrivals.append((chat_id, now))
         self._message_id += 1
         message = {
             "message_id": self._message_id,
@@ -166,6 +179,7 @@ class TelegramStandIn:
 
     def _too_many(self, token: str, now: float) -> web.Response:
         self.record.too_many += 1
+        self.record.refused_at.append(now)
         retry = self.limits.retry_after
         self._paused_until[token] = max(self._paused_until.get(token, 0.0), now + retry)
         return web.json_response(

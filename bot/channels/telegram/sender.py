@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 import structlog
@@ -28,6 +29,7 @@ from bot.channels.base import (
 )
 from bot.channels.telegram.convert import chat_user_ref
 from bot.channels.telegram.keyboards import build_keyboard
+from bot.channels.telegram.pacing import BOT_PER_SECOND, CHAT_PER_SECOND, TelegramPacing
 from bot.core.privacy import anon_ref
 from bot.core.ratelimit import Rate, RateLimiter
 from bot.i18n.translator import Translator
@@ -36,15 +38,6 @@ log = structlog.get_logger(__name__)
 
 # https://core.telegram.org/bots/api#sendmessage: 1-4096 characters after entities parsing.
 MAX_MESSAGE_CHARS = 4096
-# https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this: about 30 messages per
-# second per bot, no more than one per second in one chat. We aim 2% under them: Telegram counts arrivals,
-# and network jitter must not push a 31st message into one second.
-BOT_PER_SECOND = 30.0
-CHAT_PER_SECOND = 1.0
-HEADROOM = 0.98
-# The guard counts each send from the moment Telegram answered it, in a window this much longer than a
-# second: a safety margin for clocks, as the answer already comes after the arrival.
-GUARD_MARGIN = 0.005
 # Several parts of one reply: the text parts, then the files (the keyboard rides on the last text part).
 Part = tuple[str, InlineKeyboardMarkup | None] | Attachment
 
@@ -133,14 +126,14 @@ class TelegramSender:
         self._bot = bot
         self._translator = translator
         self._limiter = limiter
-        self._bot_rate = Rate(f"tg:bot:{bot.id}", bot_per_second * HEADROOM)
-        self._chat_per_second = chat_per_second * HEADROOM
-        self._bot_guard = Rate(self._bot_rate.key, bot_per_second, 1.0 + GUARD_MARGIN)
-        self._chat_guard_count = chat_per_second
+        # Every message below goes through it: replies, Notifier messages, broadcast parts, files.
+        self.pacing = TelegramPacing(
+            limiter, bot.id, bot_per_second=bot_per_second, chat_per_second=chat_per_second
+        )
 
     def limits(self, user_ref: str) -> tuple[Rate, ...]:
         """The bot's bucket and the chat's: one message takes a slot in both at the same instant."""
-        return (self._bot_rate, Rate(f"tg:chat:{split_user_ref(user_ref)[1]}", self._chat_per_second))
+        return self.pacing.limits(split_user_ref(user_ref)[1])
 
     def _parts(self, outbound: Outbound) -> list[Part]:
         parts: list[Part] = []
@@ -156,7 +149,7 @@ class TelegramSender:
 
         The caller has reserved the rate-limit slot of the first part; later parts reserve their own (a
         long text is two messages, one second apart in the chat). On 429 the whole bot's bucket pauses
-        for `retry_after`, as Telegram asks.
+        for `retry_after`, as Telegram asks, and the outcome says so.
         """
         channel, external_id = split_user_ref(outbound.user_ref)
         if channel is not Channel.TELEGRAM or not external_id.lstrip("-").isdigit():
@@ -166,21 +159,12 @@ class TelegramSender:
         for index, part in enumerate(self._parts(outbound)):
             if index < skip_parts:
                 continue
-            admission = None
-            if self._limiter is not None:
-                if index > skip_parts:
-                    await self._limiter.acquire(self.limits(outbound.user_ref))
-                chat_guard = Rate(f"tg:chat:{chat_id}", self._chat_guard_count, 1.0 + GUARD_MARGIN)
-                admission = await self._limiter.admit((self._bot_guard, chat_guard))
             try:
-                try:
-                    message = await self._send_part(chat_id, part)
-                finally:
-                    if self._limiter is not None and admission is not None:
-                        await self._limiter.settle(admission)
+                # One try: on 429 the bot's bucket is paused and the outbox schedules the row again.
+                message = await self.pacing.send(
+                    chat_id, partial(self._send_part, chat_id, part), reserved=index == skip_parts, attempts=1
+                )
             except TelegramRetryAfter as error:
-                if self._limiter is not None:
-                    await self._limiter.pause(self._bot_rate.key, float(error.retry_after))
                 return SendResult(
                     SendStatus.RATE_LIMITED, sent, message_id, float(error.retry_after), error.message
                 )
@@ -232,9 +216,12 @@ class TelegramSender:
             self._log_failure(chat_id, error)
 
     async def _send_all(self, chat_id: int, outbound: Outbound) -> None:
-        """Every reply in order, long texts split, the keyboard under the last part, files after."""
+        """Every reply in order, long texts split, the keyboard under the last part, files after.
+
+        Each part waits for its slot; a 429 pauses the bot and the part is sent again after `retry_after`.
+        """
         for part in self._parts(outbound):
-            await self._send_part(chat_id, part)
+            await self.pacing.send(chat_id, partial(self._send_part, chat_id, part))
 
     @staticmethod
     def _log_failure(chat_id: int, error: TelegramAPIError) -> None:

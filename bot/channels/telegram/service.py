@@ -19,6 +19,7 @@ from aiogram.utils.token import TokenValidationError
 
 from bot.app import Assistant
 from bot.channels.base import Channel
+from bot.channels.telegram.pacing import TelegramPacing
 from bot.channels.telegram.profile import BotProfile
 from bot.channels.telegram.router import build_router, build_staff_router
 from bot.channels.telegram.sender import TelegramSender
@@ -45,7 +46,9 @@ def build_dispatcher(
     return dispatcher
 
 
-def build_staff_group(assistant: Assistant, bot: Bot, chat_id: int) -> StaffGroupDesk:
+def build_staff_group(
+    assistant: Assistant, bot: Bot, chat_id: int, pacing: TelegramPacing | None = None
+) -> StaffGroupDesk:
     """The staff group: a mirror of every desk event, and the desk for what staff do there."""
     mirror = StaffGroupMirror(
         bot,
@@ -54,6 +57,7 @@ def build_staff_group(assistant: Assistant, bot: Bot, chat_id: int) -> StaffGrou
         assistant.translator,
         assistant.settings.default_locale,
         assistant.cases.now,
+        pacing,
     )
     assistant.cases.add_mirror(mirror)
     return StaffGroupDesk(assistant.cases, TelegramLinks(assistant.sessions), mirror, assistant.sessions)
@@ -197,7 +201,9 @@ def build_telegram_service(
     sender = TelegramSender(bot, assistant.translator, assistant.limiter)
     assistant.notifier.register(Channel.TELEGRAM, sender)
     staff_chat_id = assistant.settings.telegram_staff_chat_id
-    staff = build_staff_group(assistant, bot, staff_chat_id) if staff_chat_id is not None else None
+    staff = (
+        build_staff_group(assistant, bot, staff_chat_id, sender.pacing) if staff_chat_id is not None else None
+    )
     dispatcher = build_dispatcher(assistant.engine, sender, staff)
     grace = assistant.settings.shutdown_grace_seconds
     return TelegramPolling(bot, dispatcher, grace, build_profile(assistant))

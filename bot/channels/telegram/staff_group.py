@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from typing import Any, TypeVar
 
 import structlog
@@ -14,6 +15,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.channels.telegram.pacing import TelegramPacing
 from bot.channels.telegram.sender import split_text
 from bot.channels.telegram.staff_reads import CaseReads, CaseView
 from bot.i18n.msg import Msg
@@ -63,8 +65,10 @@ class StaffGroupMirror:
         translator: Translator,
         locale: str,
         now: Callable[[], datetime],
+        pacing: TelegramPacing | None = None,
     ) -> None:
         self.bot = bot
+        self._pacing = pacing
         self.chat_id = chat_id
         self.reads = CaseReads(sessions)
         self._translator = translator
@@ -329,14 +333,17 @@ class StaffGroupMirror:
             sent = await self._call(
                 "post",
                 None,
-                self.bot.send_message(
-                    self.chat_id,
-                    part,
-                    message_thread_id=thread,
-                    parse_mode=None,
-                    disable_notification=not notify,
-                    reply_markup=keyboard if index == len(parts) else None,
-                    request_timeout=REQUEST_TIMEOUT,
+                self._paced(
+                    partial(
+                        self.bot.send_message,
+                        self.chat_id,
+                        part,
+                        message_thread_id=thread,
+                        parse_mode=None,
+                        disable_notification=not notify,
+                        reply_markup=keyboard if index == len(parts) else None,
+                        request_timeout=REQUEST_TIMEOUT,
+                    )
                 ),
             )
             if sent is None:
@@ -348,15 +355,22 @@ class StaffGroupMirror:
         await self._call(
             "post_file",
             None,
-            self.bot.send_document(
-                self.chat_id,
-                BufferedInputFile(content, filename=name),
-                message_thread_id=thread,
-                caption=self.t(Msg.STAFFGROUP_CLIENT_FILE, name=name)[:1024],
-                parse_mode=None,
-                disable_notification=True,
+            self._paced(
+                partial(
+                    self.bot.send_document,
+                    self.chat_id,
+                    BufferedInputFile(content, filename=name),
+                    message_thread_id=thread,
+                    caption=self.t(Msg.STAFFGROUP_CLIENT_FILE, name=name)[:1024],
+                    parse_mode=None,
+                    disable_notification=True,
+                )
             ),
         )
+
+    def _paced(self, call: Callable[[], Awaitable[T]]) -> Awaitable[T]:
+        """A post takes the bot's slot and the group's own bucket (about 20 a minute); see pacing.py."""
+        return self._pacing.send(self.chat_id, call) if self._pacing is not None else call()
 
     async def _call(self, what: str, case_id: int | None, request: Awaitable[T]) -> T | None:
         """One Bot API call; the group being unreachable or misconfigured never breaks a desk action."""

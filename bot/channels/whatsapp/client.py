@@ -89,7 +89,11 @@ def _error(response: httpx.Response) -> GraphError:
 
 
 class GraphClient:
-    """One phone number's client; retries rate-limited calls with back-off, honouring Retry-After."""
+    """One phone number's client; retries rate-limited calls with back-off, honouring Retry-After.
+
+    Except `send`: a message's rate limit is the sender's to handle (it pauses the shared bucket of the
+    number, or of the pair, for every process; bot/channels/whatsapp/pacing.py).
+    """
 
     def __init__(
         self,
@@ -112,8 +116,10 @@ class GraphClient:
         await self._http.aclose()
 
     async def send(self, body: dict[str, Any]) -> str:
-        """POST /{phone}/messages; returns the new message's id (wamid)."""
-        data = await self._call("POST", f"{self._base}/{self._phone}/messages", json=body)
+        """POST /{phone}/messages; returns the new message's id (wamid). Rate limits are raised at once."""
+        data = await self._call(
+            "POST", f"{self._base}/{self._phone}/messages", json=body, retry_rate_limited=False
+        )
         messages = data.get("messages") or [{}]
         return str(messages[0].get("id", ""))
 
@@ -155,7 +161,9 @@ class GraphClient:
                 chunks.append(chunk)
             return b"".join(chunks)
 
-    async def _call(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
+    async def _call(
+        self, method: str, url: str, *, retry_rate_limited: bool = True, **kwargs: Any
+    ) -> dict[str, Any]:
         attempt = 0
         while True:
             attempt += 1
@@ -171,7 +179,11 @@ class GraphClient:
                 data = response.json()
                 return data if isinstance(data, dict) else {}
             error = _error(response)
-            if error.failure is not Failure.RATE_LIMITED or attempt >= self._attempts:
+            if (
+                error.failure is not Failure.RATE_LIMITED
+                or attempt >= self._attempts
+                or not retry_rate_limited
+            ):
                 raise error
             wait = min(error.retry_after if error.retry_after is not None else 2.0**attempt, MAX_WAIT_SECONDS)
             log.info("whatsapp_rate_limited", code=error.code, retry_in=wait, attempt=attempt)

@@ -9,10 +9,12 @@ from redis.asyncio import Redis
 from bot.channels.base import Attachment, Channel, InboundMessage, make_user_ref
 from bot.channels.whatsapp.client import UNREACHABLE_CODES, GraphClient, GraphError
 from bot.channels.whatsapp.notes import Flag, MemoryWhatsAppNotes, RedisWhatsAppNotes, WhatsAppNotes
+from bot.channels.whatsapp.pacing import WhatsAppPacing
 from bot.channels.whatsapp.payloads import Incoming, StatusUpdate, WebhookEvents
-from bot.channels.whatsapp.sender import Acquire, WhatsAppSender
+from bot.channels.whatsapp.sender import WhatsAppSender
 from bot.core.engine import DialogEngine
 from bot.core.privacy import anon_ref
+from bot.core.ratelimit import RateLimiter
 from bot.i18n.translator import Translator
 from bot.inbox.processor import InboxProcessor
 from bot.inbox.store import InboxItem, NewInbound
@@ -164,18 +166,22 @@ def build_whatsapp(
     translator: Translator,
     inbox: InboxProcessor,
     redis: Redis | None,
-    acquire: Acquire | None = None,
+    limiter: RateLimiter | None = None,
     http: httpx.AsyncClient | None = None,
 ) -> WhatsAppChannel:
-    """The channel for a fully configured WHATSAPP_* set (Settings refuses a partial one)."""
+    """The channel for a fully configured WHATSAPP_* set (Settings refuses a partial one).
+
+    `limiter` is the assistant's outbound limiter: every message to WhatsApp takes the number's slot there.
+    """
     token, phone = settings.whatsapp_access_token, settings.whatsapp_phone_number_id
     secret, verify_token = settings.whatsapp_app_secret, settings.whatsapp_verify_token
     if token is None or phone is None or secret is None or verify_token is None:
         raise ValueError("WhatsApp is not configured")
     client = GraphClient(settings.whatsapp_api_base, phone, token.get_secret_value(), http=http)
     notes: WhatsAppNotes = RedisWhatsAppNotes(redis) if redis is not None else MemoryWhatsAppNotes()
+    pacing = WhatsAppPacing(limiter, phone)
     sender = WhatsAppSender(
-        client, translator, inbox.store, notes, settings.whatsapp_templates, acquire=acquire
+        client, translator, inbox.store, notes, settings.whatsapp_templates, pacing=pacing
     )
     return WhatsAppChannel(
         verify_token=verify_token.get_secret_value(),
