@@ -1,4 +1,4 @@
-"""`python -m bot run`: the web app, Telegram polling when configured, and background loops."""
+"""`python -m bot run`: the web app, Telegram (polling or webhook) when configured, background loops."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class GracefulServer(uvicorn.Server):
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "run", help="serve the web chat, staff console and webhooks; poll Telegram if configured"
+        "run", help="serve the web chat, staff console and webhooks; poll Telegram unless it uses a webhook"
     )
     parser.set_defaults(handler=_run)
 
