@@ -48,10 +48,9 @@ from bot.channels.telegram.service import TelegramPolling, build_telegram_servic
 from bot.core.notifier import Delivered
 from bot.core.privacy import anon_ref
 from bot.i18n.msg import Msg
-from bot.paths import REPO_ROOT
 from counselling import queue
 from counselling.models import Case, CaseEntry, EntryKind
-from scheduler.importer import import_schedule, read_file
+from tests.conftest import open_example_schedule
 from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
 
 CLIENT = User(id=5550001, is_bot=False, first_name="Olena", language_code="uk")
@@ -280,9 +279,7 @@ def test_keyboard_layout_and_payloads_that_do_not_fit() -> None:
 
 async def test_booking_on_telegram_confirms_and_sends_the_calendar_file(olena: TelegramClient) -> None:
     assistant = olena.assistant
-    async with assistant.sessions() as s, s.begin():
-        await import_schedule(s, read_file(REPO_ROOT / "scheduler" / "examples" / "usti.yml"))
-    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)  # Wednesday, 08:00 in Prague
+    await open_example_schedule(assistant)  # Wednesday, 08:00 in Prague
     await olena.onboard()
     await olena.say("/book")
     for step in ("bk:svc:", "bk:days:", "bk:d:", "bk:t:", "bk:ok:"):

@@ -26,16 +26,14 @@ from bot.cli.run import build_app
 from bot.i18n.msg import Msg
 from bot.inbox.models import InboxMessage
 from bot.nlu.service import Understanding
-from bot.paths import REPO_ROOT
 from bot.staff.models import Role
 from bot.staff.service import StaffAccounts
 from broadcasts.models import Topic
 from counselling import queue
 from counselling.models import EntryKind
 from counselling.queue import Actor
-from scheduler.importer import import_schedule, read_file
 from tests import backends
-from tests.conftest import CENTRE_OPEN, make_settings
+from tests.conftest import CENTRE_OPEN, make_settings, open_example_schedule
 from tests.e2e.browser import free_port, serve_app
 from tests.fakes import FAKE_TELEGRAM_TOKEN
 from tests.integration.test_broadcast_outbox import new_broadcast
@@ -239,9 +237,7 @@ async def test_first_contact_with_buttons_then_an_faq_answer_in_ukrainian(olena:
 
 async def test_booking_with_buttons_confirms_and_sends_the_calendar_file(olena: Olena) -> None:
     assistant = olena.assistant
-    async with assistant.sessions() as s, s.begin():
-        await import_schedule(s, read_file(REPO_ROOT / "scheduler" / "examples" / "usti.yml"))
-    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)  # Wednesday, 08:00 in Prague
+    await open_example_schedule(assistant)  # Wednesday, 08:00 in Prague
     await olena.onboard()
     await olena.say("/book")
     pressed = []

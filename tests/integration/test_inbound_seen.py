@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from bot.inbox.seen import SeenInbound
-from tests import backends
 
 
-@pytest.fixture(params=["fakeredis", "redis"])
-async def redis(request: pytest.FixtureRequest) -> AsyncIterator[Redis]:
-    async for client in backends.redis_client(request.param):
-        assert client is not None
-        yield client
-
-
-async def test_only_a_stored_message_is_skipped(redis: Redis) -> None:
-    seen = SeenInbound(redis, ttl_seconds=60)
+async def test_only_a_stored_message_is_skipped(shared_redis: Redis) -> None:
+    seen = SeenInbound(shared_redis, ttl_seconds=60)
     assert not await seen.known("tg", "1")
     assert not await seen.known("tg", "1")  # still being stored elsewhere: the database decides
     await seen.stored("tg", "1")
     assert await seen.known("tg", "1")
     assert not await seen.known("wa", "1")  # another channel's ids are another namespace
-    assert 0 < await redis.ttl("ibot:inbound:tg:1:seen") <= 60
+    assert 0 < await shared_redis.ttl("ibot:inbound:tg:1:seen") <= 60
 
 
-async def test_a_failed_insert_lets_the_retry_through(redis: Redis) -> None:
-    seen = SeenInbound(redis, ttl_seconds=60)
+async def test_a_failed_insert_lets_the_retry_through(shared_redis: Redis) -> None:
+    seen = SeenInbound(shared_redis, ttl_seconds=60)
     assert not await seen.known("tg", "2")
     await seen.failed("tg", "2")
     assert not await seen.known("tg", "2")

@@ -69,10 +69,24 @@ def build_staff_group(assistant: Assistant, bot: Bot, chat_id: int) -> StaffGrou
     return StaffGroupDesk(assistant.cases, TelegramLinks(assistant.sessions), mirror, assistant.sessions)
 
 
-def log_failure(event: str, error: Exception, retry_in: float) -> None:
-    """Only the error's type and Telegram's description: a URL in the message could carry the token."""
-    detail = error.message if isinstance(error, TelegramAPIError) else ""
-    log.error(event, error=type(error).__name__, detail=detail, retry_in=retry_in)
+async def keep_trying(stopping: asyncio.Event, event: str, attempt: Callable[[], Awaitable[None]]) -> None:
+    """Run `attempt` until it returns or `stopping` is set, backing off from 1 s to a minute; a refused
+    token ends it, and a network outage never stops the web app."""
+    delay = RETRY_FIRST_SECONDS
+    while not stopping.is_set():
+        try:
+            await attempt()
+            return
+        except TelegramUnauthorizedError:
+            log.error("telegram_disabled", reason="Telegram refused TELEGRAM_BOT_TOKEN (unauthorized)")
+            return
+        except Exception as error:
+            # Only the error's type and Telegram's description: a URL in the message could carry the token.
+            detail = error.message if isinstance(error, TelegramAPIError) else ""
+            log.error(event, error=type(error).__name__, detail=detail, retry_in=delay)
+        with suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), delay)
+        delay = min(delay * 2, RETRY_MAX_SECONDS)
 
 
 class TelegramPolling:
@@ -118,28 +132,19 @@ class TelegramPolling:
             await self.bot.session.close()
 
     async def _run(self) -> None:
-        delay = RETRY_FIRST_SECONDS
-        while not self._stopping.is_set():
-            try:
-                # getUpdates answers 409 while a webhook is set (an earlier run in webhook mode), and
-                # start_polling does not remove it; pending updates stay to be polled.
-                await self.bot.delete_webhook(drop_pending_updates=False)
-                await self.dispatcher.start_polling(
-                    self.bot,
-                    handle_signals=False,  # the web server owns SIGINT/SIGTERM and stops us in its lifespan
-                    close_bot_session=True,
-                    allowed_updates=self.dispatcher.resolve_used_update_types(),
-                )
-                return
-            except TelegramUnauthorizedError:
-                log.error("telegram_disabled", reason="Telegram refused TELEGRAM_BOT_TOKEN (unauthorized)")
-                return
-            except Exception as error:
-                # aiogram retries getUpdates itself; this is a failure before it (getMe, no network).
-                log_failure("telegram_polling_failed", error, delay)
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), delay)
-            delay = min(delay * 2, RETRY_MAX_SECONDS)
+        # aiogram retries getUpdates itself; what is retried here fails before it (getMe, no network).
+        await keep_trying(self._stopping, "telegram_polling_failed", self._poll)
+
+    async def _poll(self) -> None:
+        # getUpdates answers 409 while a webhook is set (an earlier run in webhook mode), and
+        # start_polling does not remove it; pending updates stay to be polled.
+        await self.bot.delete_webhook(drop_pending_updates=False)
+        await self.dispatcher.start_polling(
+            self.bot,
+            handle_signals=False,  # the web server owns SIGINT/SIGTERM and stops us in its lifespan
+            close_bot_session=True,
+            allowed_updates=self.dispatcher.resolve_used_update_types(),
+        )
 
     async def _track(
         self,
@@ -207,28 +212,19 @@ class TelegramWebhookMode:
         }
 
     async def _run(self) -> None:
-        delay = RETRY_FIRST_SECONDS
-        while not self._stopping.is_set():
-            try:
-                if not self._started:
-                    await self.dispatcher.emit_startup(**self._workflow_data())
-                    self._started = True
-                await self.bot.set_webhook(
-                    self._url,
-                    secret_token=self._secret,
-                    allowed_updates=self.dispatcher.resolve_used_update_types(),
-                    drop_pending_updates=False,  # what arrived while no process served is still wanted
-                )
-                log.info("telegram_webhook_set", path=self._path)
-                return
-            except TelegramUnauthorizedError:
-                log.error("telegram_disabled", reason="Telegram refused TELEGRAM_BOT_TOKEN (unauthorized)")
-                return
-            except Exception as error:
-                log_failure("telegram_set_webhook_failed", error, delay)
-            with suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), delay)
-            delay = min(delay * 2, RETRY_MAX_SECONDS)
+        await keep_trying(self._stopping, "telegram_set_webhook_failed", self._set_webhook)
+
+    async def _set_webhook(self) -> None:
+        if not self._started:
+            await self.dispatcher.emit_startup(**self._workflow_data())
+            self._started = True
+        await self.bot.set_webhook(
+            self._url,
+            secret_token=self._secret,
+            allowed_updates=self.dispatcher.resolve_used_update_types(),
+            drop_pending_updates=False,  # what arrived while no process served is still wanted
+        )
+        log.info("telegram_webhook_set", path=self._path)
 
 
 class TelegramDisabled:
