@@ -13,13 +13,23 @@ from redis.asyncio import Redis
 from bot.app import Assistant, build_assistant
 from bot.logging_setup import configure_logging
 from bot.nlu.service import Understanding, load_understanding
+from bot.paths import REPO_ROOT
 from bot.settings import Settings
+from scheduler.importer import import_schedule, read_file
 from tests import backends, deployments
 from tests.deployments import Deployment
 from tests.driver import ChatDriver
 from tests.fakes import VirtualTime
 
 CENTRE_OPEN = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+EXAMPLE_SCHEDULE = REPO_ROOT / "scheduler" / "examples" / "usti.yml"
+
+
+async def open_example_schedule(assistant: Assistant) -> None:
+    """The example centre's schedule, seen on Wednesday 23 September 2026 at 08:00 in Prague."""
+    async with assistant.sessions() as s, s.begin():
+        await import_schedule(s, read_file(EXAMPLE_SCHEDULE))
+    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -40,6 +50,14 @@ async def deployment(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIte
     """SQLite with in-process state, or PostgreSQL with Redis: for tests that run whole processes."""
     async for built in deployments.deployment(request.param, tmp_path):
         yield built
+
+
+@pytest.fixture(params=["fakeredis", "redis"])
+async def shared_redis(request: pytest.FixtureRequest) -> AsyncIterator[Redis]:
+    """A Redis client (fakeredis, or the TEST_REDIS_URL server) for what only exists with Redis."""
+    async for client in backends.redis_client(request.param):
+        assert client is not None
+        yield client
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from aiogram.methods import (
     AnswerCallbackQuery,
     CloseForumTopic,
     CreateForumTopic,
+    DeleteWebhook,
     EditForumTopic,
     EditMessageReplyMarkup,
     GetFile,
@@ -106,7 +107,8 @@ class RecordingSession(BaseSession):
             | SendChatAction
             | SetMyCommands
             | SetMyDescription
-            | SetMyShortDescription,
+            | SetMyShortDescription
+            | DeleteWebhook,
         ):
             return True
         if isinstance(method, CreateForumTopic):

@@ -16,9 +16,11 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramUnauthorizedError
 from aiogram.methods import (
     AnswerCallbackQuery,
+    DeleteWebhook,
     EditMessageReplyMarkup,
     GetFile,
     GetMe,
+    GetUpdates,
     SendChatAction,
     SendDocument,
     SendMessage,
@@ -48,10 +50,9 @@ from bot.channels.telegram.service import TelegramPolling, build_telegram_servic
 from bot.core.notifier import Delivered
 from bot.core.privacy import anon_ref
 from bot.i18n.msg import Msg
-from bot.paths import REPO_ROOT
 from counselling import queue
 from counselling.models import Case, CaseEntry, EntryKind
-from scheduler.importer import import_schedule, read_file
+from tests.conftest import open_example_schedule
 from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
 
 CLIENT = User(id=5550001, is_bot=False, first_name="Olena", language_code="uk")
@@ -281,9 +282,7 @@ def test_keyboard_layout_and_payloads_that_do_not_fit() -> None:
 
 async def test_booking_on_telegram_confirms_and_sends_the_calendar_file(olena: TelegramClient) -> None:
     assistant = olena.assistant
-    async with assistant.sessions() as s, s.begin():
-        await import_schedule(s, read_file(REPO_ROOT / "scheduler" / "examples" / "usti.yml"))
-    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)  # Wednesday, 08:00 in Prague
+    await open_example_schedule(assistant)  # Wednesday, 08:00 in Prague
     await olena.onboard()
     await olena.say("/book")
     for step in ("bk:svc:", "bk:days:", "bk:d:", "bk:t:", "bk:ok:"):
@@ -323,6 +322,10 @@ async def test_polling_answers_updates_and_stops_cleanly(assistant: Assistant) -
     await service.stop()
     assert session.of_type(GetMe)
     assert session.closed >= 1
+    # A webhook left by a run in webhook mode would make getUpdates fail with 409; its updates stay.
+    kinds = [type(r) for r in session.requests]
+    assert kinds.index(DeleteWebhook) < kinds.index(GetUpdates)
+    assert session.of_type(DeleteWebhook)[0].drop_pending_updates is False
 
 
 async def test_a_refused_token_is_logged_and_the_app_runs_on(assistant: Assistant) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from playwright.async_api import Page, expect
 
 from bot.app import Assistant
 from bot.i18n.msg import Msg
-from bot.paths import REPO_ROOT
-from scheduler.importer import import_schedule, read_file
+from tests.conftest import open_example_schedule
 from tests.e2e.browser import chromium, serve
 
 TIMEOUT = 10_000
@@ -86,9 +83,7 @@ async def test_page_language_picker_switches_chrome_and_conversation(assistant: 
 
 
 async def test_booking_in_czech_ends_with_a_calendar_file_to_download(assistant: Assistant) -> None:
-    async with assistant.sessions() as s, s.begin():
-        await import_schedule(s, read_file(REPO_ROOT / "scheduler" / "examples" / "usti.yml"))
-    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)  # Wednesday, 08:00 in Prague
+    await open_example_schedule(assistant)  # Wednesday, 08:00 in Prague
     t = assistant.translator
     async with serve(assistant) as url, chromium() as browser:
         context = await browser.new_context(locale="cs-CZ", viewport={"width": 375, "height": 740})

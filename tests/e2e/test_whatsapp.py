@@ -21,12 +21,10 @@ from bot.channels.whatsapp.service import WhatsAppChannel
 from bot.i18n.msg import Msg
 from bot.inbox.models import InboxMessage
 from bot.nlu.service import Understanding
-from bot.paths import REPO_ROOT
 from bot.web.app import build_web_app
 from counselling import queue
 from counselling.queue import Actor
-from scheduler.importer import import_schedule, read_file
-from tests.conftest import CENTRE_OPEN, make_settings
+from tests.conftest import CENTRE_OPEN, make_settings, open_example_schedule
 from tests.fakes import VirtualTime
 from tests.standins.graph_api import (
     APP_SECRET,
@@ -301,9 +299,7 @@ async def test_an_faq_answer_in_ukrainian(olena: WhatsAppUser) -> None:
 
 async def test_booking_with_buttons_confirms_and_sends_the_calendar_file(olena: WhatsAppUser) -> None:
     assistant = olena.assistant
-    async with assistant.sessions() as s, s.begin():
-        await import_schedule(s, read_file(REPO_ROOT / "scheduler" / "examples" / "usti.yml"))
-    assistant.scheduler.clock = lambda: datetime(2026, 9, 23, 6, 0, tzinfo=UTC)  # Wednesday, 08:00 in Prague
+    await open_example_schedule(assistant)  # Wednesday, 08:00 in Prague
     await olena.onboard()
     await olena.say("/book")
     for step in ("bk:svc:", "bk:days:", "bk:d:", "bk:t:", "bk:ok:"):

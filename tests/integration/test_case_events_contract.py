@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
-import pytest
 from redis.asyncio import Redis
 
 from bot.core.redis_case_events import RedisCaseEvents
 from counselling.events import CaseEvent, CaseEvents, MemoryCaseEvents
-from tests import backends
 
 
 def bus_on(redis: Redis | None) -> CaseEvents:
@@ -42,13 +39,6 @@ async def test_a_subscriber_that_left_gets_nothing_and_costs_nothing(redis_or_me
         assert gone.empty()
     finally:
         await bus.close()
-
-
-@pytest.fixture(params=["fakeredis", "redis"])
-async def shared_redis(request: pytest.FixtureRequest) -> AsyncIterator[Redis]:
-    async for client in backends.redis_client(request.param):
-        assert client is not None
-        yield client
 
 
 async def test_an_event_published_by_another_process_arrives(shared_redis: Redis) -> None:
