@@ -81,7 +81,15 @@ class Webhook:
 
 # Methods that change nothing the tests look at: accepted and recorded, answered True.
 ACCEPTED = frozenset(
-    {"sendChatAction", "answerCallbackQuery", "setMyCommands", "setMyDescription", "setMyShortDescription"}
+    {
+        "sendChatAction",
+        "answerCallbackQuery",
+        "setMyCommands",
+        "setMyDescription",
+        "setMyShortDescription",
+        "editForumTopic",
+        "closeForumTopic",
+    }
 )
 ANY_SECRET = object()
 
@@ -178,13 +186,19 @@ class TelegramStandIn:
         return web.json_response(self.stats())
 
     async def _reset(self, request: web.Request) -> web.Response:
+        self.forget()
+        return web.json_response({"ok": True})
+
+    def forget(self) -> None:
+        """A clean slate for the next scenario; the webhook stays set, as it does at Telegram."""
         self.record = Record()
         self.calls.clear()
         self.chats.clear()
+        self.uploads.clear()
+        self.files.clear()
         self._recent.clear()
         self._chat_last.clear()
         self._paused_until.clear()
-        return web.json_response({"ok": True})
 
     async def _method(self, request: web.Request) -> web.Response:
         token, method = request.match_info["token"], request.match_info["method"]
@@ -207,6 +221,10 @@ class TelegramStandIn:
             return self._edit(method, params)
         if method == "sendDocument":
             return self._send_document(params, uploads)
+        if method == "createForumTopic":
+            self._message_id += 1  # a topic's thread id is the id of its first (service) message
+            topic = {"message_thread_id": self._message_id, "name": params.get("name", "")}
+            return _ok({**topic, "icon_color": int(params.get("icon_color", 7322096))})
         if method == "getFile":
             return self._get_file(str(params.get("file_id", "")))
         if method != "sendMessage":
@@ -309,7 +327,9 @@ class TelegramStandIn:
         r.accepted[chat_id] += 1
         r.times.append(now)
         text = str(params.get("text", ""))
-        return _ok(self._new_message(chat_id, text=text, reply_markup=params.get("reply_markup") or None))
+        markup = params.get("reply_markup") or None
+        thread = int(params["message_thread_id"]) if "message_thread_id" in params else None
+        return _ok(self._new_message(chat_id, text=text, reply_markup=markup, message_thread_id=thread))
 
     def _too_many(self, token: str, now: float) -> web.Response:
         self.record.too_many += 1
