@@ -92,6 +92,11 @@ ACCEPTED = frozenset(
     }
 )
 ANY_SECRET = object()
+# Parameters the Bot API takes as JSON-serialised objects or arrays in a form.
+JSON_PARAMS = frozenset(
+    {"reply_markup", "allowed_updates", "entities", "caption_entities", "commands", "reply_parameters"}
+    | {"link_preview_options", "scope"}
+)
 
 
 class TelegramStandIn:
@@ -357,7 +362,7 @@ async def _params(request: web.Request) -> tuple[dict[str, Any], dict[str, tuple
     for key, value in raw.items():
         if isinstance(value, web.FileField):
             uploads[key] = (value.filename, value.file.read())
-        elif isinstance(value, str) and value[:1] in ("{", "["):
+        elif key in JSON_PARAMS:
             params[key] = json.loads(value)
         else:
             params[key] = value
