@@ -84,9 +84,22 @@ class Webhook:
 
 # Methods that change nothing the tests look at: accepted and recorded, answered True.
 ACCEPTED = frozenset(
-    {"sendChatAction", "answerCallbackQuery", "setMyCommands", "setMyDescription", "setMyShortDescription"}
+    {
+        "sendChatAction",
+        "answerCallbackQuery",
+        "setMyCommands",
+        "setMyDescription",
+        "setMyShortDescription",
+        "editForumTopic",
+        "closeForumTopic",
+    }
 )
 ANY_SECRET = object()
+# Parameters the Bot API takes as JSON-serialised objects or arrays in a form.
+JSON_PARAMS = frozenset(
+    {"reply_markup", "allowed_updates", "entities", "caption_entities", "commands", "reply_parameters"}
+    | {"link_preview_options", "scope"}
+)
 
 
 class TelegramStandIn:
@@ -186,13 +199,19 @@ class TelegramStandIn:
         return web.json_response(self.stats())
 
     async def _reset(self, request: web.Request) -> web.Response:
+        self.forget()
+        return web.json_response({"ok": True})
+
+    def forget(self) -> None:
+        """A clean slate for the next scenario; the webhook stays set, as it does at Telegram."""
         self.record = Record()
         self.calls.clear()
         self.chats.clear()
+        self.uploads.clear()
+        self.files.clear()
         self._recent.clear()
         self._chat_last.clear()
         self._paused_until.clear()
-        return web.json_response({"ok": True})
 
     async def _method(self, request: web.Request) -> web.Response:
         token, method = request.match_info["token"], request.match_info["method"]
@@ -215,6 +234,10 @@ class TelegramStandIn:
             return self._edit(method, params)
         if method == "sendDocument":
             return self._send_document(params, uploads)
+        if method == "createForumTopic":
+            self._message_id += 1  # a topic's thread id is the id of its first (service) message
+            topic = {"message_thread_id": self._message_id, "name": params.get("name", "")}
+            return _ok({**topic, "icon_color": int(params.get("icon_color", 7322096))})
         if method == "getFile":
             return self._get_file(str(params.get("file_id", "")))
         if method != "sendMessage":
@@ -322,7 +345,9 @@ class TelegramStandIn:
         r.times.append(now)
         r.arrivals.append((chat_id, now))
         text = str(params.get("text", ""))
-        return _ok(self._new_message(chat_id, text=text, reply_markup=params.get("reply_markup") or None))
+        markup = params.get("reply_markup") or None
+        thread = int(params["message_thread_id"]) if "message_thread_id" in params else None
+        return _ok(self._new_message(chat_id, text=text, reply_markup=markup, message_thread_id=thread))
 
     def _too_many(self, token: str, now: float) -> web.Response:
         self.record.too_many += 1
@@ -351,7 +376,7 @@ async def _params(request: web.Request) -> tuple[dict[str, Any], dict[str, tuple
     for key, value in raw.items():
         if isinstance(value, web.FileField):
             uploads[key] = (value.filename, value.file.read())
-        elif isinstance(value, str) and value[:1] in ("{", "["):
+        elif key in JSON_PARAMS:
             params[key] = json.loads(value)
         else:
             params[key] = value
