@@ -62,6 +62,17 @@ log = structlog.get_logger(__name__)
 DAY = 86_400
 
 
+async def check_schema(database_url: str) -> None:
+    """Raise SchemaNotCurrent unless the database is at the latest migration."""
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as conn:
+            if not await conn.run_sync(migrate.is_current):
+                raise SchemaNotCurrent("the database is not migrated: run `python -m bot db upgrade`")
+    finally:
+        await engine.dispose()
+
+
 class SchemaNotCurrent(RuntimeError):
     """The database lacks migrations; start-up stops with a hint instead of failing later."""
 
@@ -89,11 +100,6 @@ class Assistant:
     inbox: InboxProcessor
     limiter: RateLimiter  # outbound messages, shared by every process through Redis when configured
     whatsapp: WhatsAppChannel | None = None
-
-    async def check_schema(self) -> None:
-        async with self.db_engine.connect() as conn:
-            if not await conn.run_sync(migrate.is_current):
-                raise SchemaNotCurrent("the database is not migrated: run `python -m bot db upgrade`")
 
     async def health(self) -> dict[str, bool]:
         """Whether the database and (when configured) Redis answer."""

@@ -79,9 +79,15 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def understanding(tmp_path_factory: pytest.TempPathFactory) -> Understanding:
+def nlu_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the run's NLU model is trained once, for processes started by tests too (NLU_MODEL_PATH)."""
+    return tmp_path_factory.mktemp("nlu") / "model.joblib"
+
+
+@pytest.fixture(scope="session")
+def understanding(nlu_model_path: Path) -> Understanding:
     """The real NLU, trained once per test run from the repository's nlu_data/."""
-    return load_understanding(tmp_path_factory.mktemp("nlu") / "model.joblib")
+    return load_understanding(nlu_model_path)
 
 
 @pytest.fixture

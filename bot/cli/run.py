@@ -13,7 +13,7 @@ import structlog
 import uvicorn
 from starlette.applications import Starlette
 
-from bot.app import Assistant, SchemaNotCurrent, build_assistant
+from bot.app import Assistant, SchemaNotCurrent, build_assistant, check_schema
 from bot.core.background import BackgroundService, PeriodicTask
 from bot.core.retention import purge_expired_messages
 from bot.nlu.loader import TrainingDataError
@@ -102,18 +102,18 @@ def build_app(assistant: Assistant) -> Starlette:
 
 async def serve(settings: Settings) -> int:
     try:
+        # Before the NLU: an operator who forgot the migration hears so at once, not after a training.
+        await check_schema(settings.database_url)
+    except SchemaNotCurrent as exc:
+        print(f"Start-up error: {exc}", file=sys.stderr)
+        return 2
+    try:
         # Trains on first start or when nlu_data/ changed (well under a minute); loads in a second otherwise.
         understanding = await asyncio.to_thread(load_understanding, settings.nlu_model_path)
     except TrainingDataError as error:
         print(f"Start-up error: nlu_data/ has {len(error.problems)} problem(s):\n{error}", file=sys.stderr)
         return 2
     assistant = build_assistant(settings, understanding)
-    try:
-        await assistant.check_schema()
-    except SchemaNotCurrent as exc:
-        print(f"Start-up error: {exc}", file=sys.stderr)
-        await assistant.aclose()
-        return 2
     app = build_app(assistant)
     config = uvicorn.Config(
         app,

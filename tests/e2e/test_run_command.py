@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bot.nlu.service import Understanding
 from tests.e2e.browser import free_port
 
 
@@ -34,9 +35,12 @@ def test_unmigrated_database_is_refused_with_a_hint(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+def test_serves_health_and_stops_cleanly_on_sigterm(
+    tmp_path: Path, understanding: Understanding, nlu_model_path: Path
+) -> None:
     port = free_port()
-    env = run_env(tmp_path, port)
+    # The model this run trained already (the first start of a fresh checkout trains it, a minute at most).
+    env = {**run_env(tmp_path, port), "NLU_MODEL_PATH": str(nlu_model_path)}
     subprocess.run(
         [sys.executable, "-m", "bot", "db", "upgrade"], env=env, cwd=tmp_path, check=True, timeout=60
     )
@@ -44,7 +48,6 @@ def test_serves_health_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path, stderr=subprocess.PIPE, text=True
     )
     try:
-        # The first start trains the NLU model (about 12 s alone, longer on a busy machine).
         deadline = time.monotonic() + 120
         body = ""
         while time.monotonic() < deadline:
