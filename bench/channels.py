@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -123,8 +125,6 @@ async def start_assistant(
     if scenario.backend != "sqlite":
         settings["DATABASE_URL"] = args.pg_url
         settings["REDIS_URL"] = args.redis_url
-        await recreate_postgres(args.pg_url)
-        await flush_redis(args.redis_url)
     if scenario.path == "whatsapp":
         settings |= {
             "WHATSAPP_ACCESS_TOKEN": graph_api.TOKEN,
@@ -228,6 +228,14 @@ async def run_scenario(scenario: Scenario, args: argparse.Namespace, folder: Pat
         reason = "this build has no Telegram webhook mode (TELEGRAM_WEBHOOK_URL)"
         log(f"{scenario.name}: not measured, {reason}")
         return {**head, "measured": False, "reason": reason}
+    if scenario.backend == "postgresql+redis":
+        try:
+            await recreate_postgres(args.pg_url)
+            await flush_redis(args.redis_url)
+        except (OSError, SQLAlchemyError, RedisError) as error:
+            reason = f"PostgreSQL or Redis not reachable ({type(error).__name__}); see --pg-url, --redis-url"
+            log(f"{scenario.name}: not measured, {reason}")
+            return {**head, "measured": False, "reason": reason}
     core, _ = split_cores(not args.no_pin)
     logs = Path(args.logs or folder)
     await asyncio.to_thread(logs.mkdir, parents=True, exist_ok=True)
