@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -18,6 +19,8 @@ SUPPORTED_LOCALES = ("cs", "en", "uk", "ru", "vi")
 DEFAULT_CASE_SLA = "urgent=15,high=60,normal=240"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TEMPLATE_ITEM = re.compile(r"^([a-z][a-z0-9_]*):([a-z]{2})=([a-z0-9_]{1,512})$")
+# https://core.telegram.org/bots/api#setwebhook: secret_token is 1-256 of A-Z, a-z, 0-9, _ and -.
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _HOURS_ITEM = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 
 
@@ -79,6 +82,9 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     telegram_bot_token: SecretStr | None = None
     telegram_api_base: str | None = None
+    # Webhook mode instead of long polling when set (README, Telegram webhook mode).
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
 
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=1, le=65535)
@@ -201,6 +207,32 @@ class Settings(BaseSettings):
             raise ValueError("use http(s)://host:port of a Telegram Bot API server")
         return value.rstrip("/")
 
+    @field_validator("telegram_webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError(
+                "use the public https:// address Telegram posts to, e.g. https://bot.example.org/telegram/webhook"
+            )
+        if parts.path.rstrip("/") == "":
+            raise ValueError("add a path, e.g. https://bot.example.org/telegram/webhook (/ is the web chat)")
+        if parts.query or parts.fragment:
+            raise ValueError("leave out ?query and #fragment: the path alone is routed")
+        return value
+
+    @field_validator("telegram_webhook_secret", mode="before")
+    @classmethod
+    def _webhook_secret(cls, value: object) -> object:
+        raw = _secret(value) if isinstance(value, SecretStr | str) else value
+        if raw in (None, ""):
+            return None
+        if not isinstance(raw, str) or not _WEBHOOK_SECRET.match(raw):
+            raise ValueError("use 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
+
     @field_validator("centre_timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
@@ -229,6 +261,18 @@ class Settings(BaseSettings):
         missing = [name for name, value in parts.items() if value is None or not str(_secret(value))]
         if missing and len(missing) < len(parts):
             raise ValueError(f"WhatsApp is half configured: set {', '.join(missing)} too (or none of them)")
+        return self
+
+    @model_validator(mode="after")
+    def _webhook_needs_token(self) -> Settings:
+        url = self.telegram_webhook_url
+        if url is None:
+            return self
+        if self.telegram_bot_token is None:
+            raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_BOT_TOKEN")
+        # api.telegram.org posts only to HTTPS; a local Bot API server (TELEGRAM_API_BASE) also to HTTP.
+        if url.startswith("http://") and self.telegram_api_base is None:
+            raise ValueError("TELEGRAM_WEBHOOK_URL must start with https:// (Telegram posts only to HTTPS)")
         return self
 
     @property

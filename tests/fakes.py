@@ -14,6 +14,7 @@ from aiogram.methods import (
     AnswerCallbackQuery,
     CloseForumTopic,
     CreateForumTopic,
+    DeleteWebhook,
     EditForumTopic,
     EditMessageReplyMarkup,
     GetFile,
@@ -90,7 +91,7 @@ class RecordingSession(BaseSession):
             return self._message(bot, method)
         if isinstance(method, SendDocument):
             return self._document(bot, method)
-        if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup | SendChatAction):
+        if isinstance(method, AnswerCallbackQuery | EditMessageReplyMarkup | SendChatAction | DeleteWebhook):
             return True
         if isinstance(method, CreateForumTopic):
             self._next_message_id += 1

@@ -1,4 +1,4 @@
-"""`python -m bot run`: the web app, Telegram polling when configured, and background loops."""
+"""`python -m bot run`: the web app, Telegram (polling or webhook) when configured, background loops."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import asyncio
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 import uvicorn
+from starlette.applications import Starlette
 
 from bot.app import Assistant, SchemaNotCurrent, build_assistant
 from bot.core.background import BackgroundService, PeriodicTask
@@ -21,6 +22,9 @@ from bot.settings import Settings
 from bot.web.app import build_web_app
 from broadcasts.outbox import BroadcastLoop, BroadcastSender
 from scheduler.reminders import ReminderDispatcher
+
+if TYPE_CHECKING:
+    from bot.channels.telegram.service import TelegramService
 
 log = structlog.get_logger(__name__)
 HOUR = 3600
@@ -41,12 +45,26 @@ class GracefulServer(uvicorn.Server):
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "run", help="serve the web chat, staff console and webhooks; poll Telegram if configured"
+        "run", help="serve the web chat, staff console and webhooks; poll Telegram unless it uses a webhook"
     )
     parser.set_defaults(handler=_run)
 
 
-def background_services(assistant: Assistant) -> list[BackgroundService]:
+def telegram_service(assistant: Assistant) -> TelegramService | None:
+    """Polling or webhook mode when TELEGRAM_BOT_TOKEN is set; None without it."""
+    token = assistant.settings.telegram_bot_token
+    if token is None:
+        return None
+    # Imported here: aiogram is loaded only by processes that talk to Telegram.
+    from bot.channels.telegram.service import build_telegram_service
+
+    return build_telegram_service(assistant, token.get_secret_value())
+
+
+def background_services(
+    assistant: Assistant, telegram: BackgroundService | None = None
+) -> list[BackgroundService]:
+    """Started in this order and stopped in reverse: the inbox drains before Telegram's session closes."""
     settings = assistant.settings
     reminders = ReminderDispatcher(
         assistant.sessions,
@@ -63,19 +81,23 @@ def background_services(assistant: Assistant) -> list[BackgroundService]:
         PeriodicTask("reminders", settings.reminder_interval_seconds, reminders.run_once),
         PeriodicTask("case-sla", settings.case_sla_check_seconds, assistant.cases.sla_round),
     ]
+    if telegram is not None:
+        services.append(telegram)
     if assistant.inbox.channels:
-        # Stored webhook messages (WhatsApp), including any a crash left unprocessed.
+        # Stored webhook messages (WhatsApp, Telegram), including any a crash left unprocessed.
         services.append(assistant.inbox)
     broadcasts = BroadcastSender(
         assistant.sessions, assistant.notifier, assistant.limiter, default_locale=settings.default_locale
     )
-    if settings.telegram_bot_token is not None:
-        from bot.channels.telegram.service import build_telegram_service
-
-        services.append(build_telegram_service(assistant, settings.telegram_bot_token.get_secret_value()))
-    # After Telegram, so that its sender is registered with the notifier before the first round.
     services.append(BroadcastLoop(broadcasts, settings.broadcast_interval_seconds))
     return services
+
+
+def build_app(assistant: Assistant) -> Starlette:
+    """The web app with every channel and background loop, as `run` serves it."""
+    telegram = telegram_service(assistant)  # first: it registers its sender and inbox handler
+    webhooks = telegram.routes() if telegram is not None else []
+    return build_web_app(assistant, background_services(assistant, telegram), webhooks)
 
 
 async def serve(settings: Settings) -> int:
@@ -92,7 +114,7 @@ async def serve(settings: Settings) -> int:
         print(f"Start-up error: {exc}", file=sys.stderr)
         await assistant.aclose()
         return 2
-    app = build_web_app(assistant, background_services(assistant))
+    app = build_app(assistant)
     config = uvicorn.Config(
         app,
         host=settings.web_host,

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 import structlog
 from starlette.applications import Starlette
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from bot.app import Assistant
 from bot.channels.webchat.routes import webchat_routes
@@ -19,7 +19,13 @@ from bot.web.staff.routes import staff_routes
 log = structlog.get_logger(__name__)
 
 
-def build_web_app(assistant: Assistant, background: Sequence[BackgroundService] = ()) -> Starlette:
+def build_web_app(
+    assistant: Assistant,
+    background: Sequence[BackgroundService] = (),
+    webhooks: Sequence[BaseRoute] = (),
+) -> Starlette:
+    """`webhooks`: routes of channels built outside the assistant (Telegram's webhook mode)."""
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         for service in background:
@@ -34,7 +40,7 @@ def build_web_app(assistant: Assistant, background: Sequence[BackgroundService] 
             await assistant.aclose()
             log.info("stopped")
 
-    routes = [Route("/healthz", healthz, methods=["GET"]), *webchat_routes(), *staff_routes()]
+    routes = [*webhooks, Route("/healthz", healthz, methods=["GET"]), *webchat_routes(), *staff_routes()]
     if assistant.whatsapp is not None:
         routes.extend(whatsapp_routes())
     app = Starlette(

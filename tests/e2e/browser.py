@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 
 import uvicorn
 from playwright.async_api import Browser, async_playwright
+from starlette.types import ASGIApp
 
 from bot.app import Assistant
 from bot.web.app import build_web_app
@@ -44,10 +45,15 @@ def free_port() -> int:
 @asynccontextmanager
 async def serve(assistant: Assistant) -> AsyncIterator[str]:
     """Serve the app on a free port in this event loop; yields its base URL."""
-    port = free_port()
-    config = uvicorn.Config(
-        build_web_app(assistant), host="127.0.0.1", port=port, log_config=None, lifespan="on"
-    )
+    async with serve_app(build_web_app(assistant)) as url:
+        yield url
+
+
+@asynccontextmanager
+async def serve_app(app: ASGIApp, port: int | None = None) -> AsyncIterator[str]:
+    """Any ASGI app with its lifespan, on `port` (a free one by default); yields its base URL."""
+    port = port or free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on")
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:

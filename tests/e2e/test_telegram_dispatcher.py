@@ -15,9 +15,11 @@ from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramUnauthorizedError
 from aiogram.methods import (
     AnswerCallbackQuery,
+    DeleteWebhook,
     EditMessageReplyMarkup,
     GetFile,
     GetMe,
+    GetUpdates,
     SendChatAction,
     SendDocument,
     SendMessage,
@@ -320,6 +322,10 @@ async def test_polling_answers_updates_and_stops_cleanly(assistant: Assistant) -
     await service.stop()
     assert session.of_type(GetMe)
     assert session.closed >= 1
+    # A webhook left by a run in webhook mode would make getUpdates fail with 409; its updates stay.
+    kinds = [type(r) for r in session.requests]
+    assert kinds.index(DeleteWebhook) < kinds.index(GetUpdates)
+    assert session.of_type(DeleteWebhook)[0].drop_pending_updates is False
 
 
 async def test_a_refused_token_is_logged_and_the_app_runs_on(assistant: Assistant) -> None:

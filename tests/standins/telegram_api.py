@@ -1,7 +1,10 @@
 """A local stand-in for the Telegram Bot API that enforces its limits, for tests and bench/broadcast.py.
 
 Real HTTP (aiohttp), the same URL shape as api.telegram.org (`/bot<token>/<method>`), so the bot talks to
-it through aiogram's own session with TELEGRAM_API_BASE. It enforces what Telegram documents
+it through aiogram's own session with TELEGRAM_API_BASE. Requests and answers follow
+https://core.telegram.org/bots/api: every call is recorded in `calls`; sent messages are kept per chat
+(and edited in place) as the client's app would show them; setWebhook is remembered, and `post_update`
+sends an update to that webhook with its secret token, as Telegram does. It enforces what Telegram documents
 (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this): at most 30 messages in
 any second per bot and one per second per chat, answering 429 with `retry_after` otherwise. Chats whose
 id is a multiple of `blocked_every` answer 403 (blocked by the user), those with `chat % gone_every == 1`
@@ -15,11 +18,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 BOT_USER = {"id": 42, "is_bot": True, "first_name": "Assistant", "username": "integration_test_bot"}
@@ -57,10 +63,40 @@ def max_in_any_window(times: list[float], window: float = 1.0) -> int:
     return best
 
 
+@dataclass(frozen=True)
+class Call:
+    """One Bot API request: the method and its parameters, JSON-serialised ones decoded."""
+
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Webhook:
+    url: str
+    secret_token: str | None
+    allowed_updates: list[str] | None
+    drop_pending_updates: bool
+
+
+# Methods that change nothing the tests look at: accepted and recorded, answered True.
+ACCEPTED = frozenset(
+    {"sendChatAction", "answerCallbackQuery", "setMyCommands", "setMyDescription", "setMyShortDescription"}
+)
+ANY_SECRET = object()
+
+
 class TelegramStandIn:
     def __init__(self, limits: Limits | None = None) -> None:
         self.limits = limits or Limits()
         self.record = Record()
+        self.calls: list[Call] = []
+        self.chats: dict[int, dict[int, dict[str, Any]]] = {}  # chat -> message id -> message
+        self.files: dict[str, bytes] = {}  # what getFile and the download serve, by file_id
+        self.uploads: list[tuple[str, bytes]] = []  # documents sent: file name, content
+        self.webhook: Webhook | None = None
+        self._update_ids = count(100_000)
+        self._client: aiohttp.ClientSession | None = None
         self._recent: dict[str, deque[float]] = {}
         self._chat_last: dict[int, float] = {}
         self._paused_until: dict[str, float] = {}
@@ -71,6 +107,7 @@ class TelegramStandIn:
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._method)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         app.router.add_get("/stats", self._stats)
         app.router.add_post("/reset", self._reset)
         return app
@@ -87,8 +124,41 @@ class TelegramStandIn:
         return self.url
 
     async def stop(self) -> None:
+        if self._client is not None:
+            await self._client.close()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    # --- what the tests read -----------------------------------------------------------------------
+
+    def calls_of(self, method: str) -> list[dict[str, Any]]:
+        return [call.params for call in self.calls if call.method == method]
+
+    def messages_in(self, chat_id: int) -> list[dict[str, Any]]:
+        """The chat as the client sees it: every message the bot sent, edits applied, oldest first."""
+        return list(self.chats.get(chat_id, {}).values())
+
+    # --- Telegram's side of the webhook ------------------------------------------------------------
+
+    def next_update_id(self) -> int:
+        return next(self._update_ids)
+
+    async def post_update(
+        self, update: dict[str, Any] | bytes, *, secret: object = ANY_SECRET
+    ) -> tuple[int, str]:
+        """POST to the URL of the last setWebhook, with its secret token unless `secret` says otherwise
+        (None: no header); returns the status and body of the bot's answer."""
+        hook = self.webhook
+        assert hook is not None, "the bot has not called setWebhook"
+        token = hook.secret_token if secret is ANY_SECRET else secret
+        headers = {"Content-Type": "application/json"}
+        if token is not None:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = str(token)
+        body = update if isinstance(update, bytes) else json.dumps(update).encode()
+        if self._client is None:
+            self._client = aiohttp.ClientSession()
+        async with self._client.post(hook.url, data=body, headers=headers) as response:
+            return response.status, await response.text()
 
     def stats(self) -> dict[str, Any]:
         r = self.record
@@ -109,6 +179,8 @@ class TelegramStandIn:
 
     async def _reset(self, request: web.Request) -> web.Response:
         self.record = Record()
+        self.calls.clear()
+        self.chats.clear()
         self._recent.clear()
         self._chat_last.clear()
         self._paused_until.clear()
@@ -116,14 +188,96 @@ class TelegramStandIn:
 
     async def _method(self, request: web.Request) -> web.Response:
         token, method = request.match_info["token"], request.match_info["method"]
-        params = dict(await request.post()) if request.method == "POST" else dict(request.query)
+        params, uploads = await _params(request)
+        self.calls.append(Call(method, params))
         if method == "getMe":
             return _ok(BOT_USER)
-        if method in ("sendChatAction", "answerCallbackQuery", "editMessageReplyMarkup"):
+        if method in ACCEPTED:
             return _ok(True)
+        if method == "setWebhook":
+            drop = params.get("drop_pending_updates") in (True, "true")
+            self.webhook = Webhook(
+                str(params["url"]), params.get("secret_token"), params.get("allowed_updates"), drop
+            )
+            return _ok(True, "Webhook was set")
+        if method == "deleteWebhook":
+            self.webhook = None
+            return _ok(True, "Webhook was deleted")
+        if method in ("editMessageReplyMarkup", "editMessageText"):
+            return self._edit(method, params)
+        if method == "sendDocument":
+            return self._send_document(params, uploads)
+        if method == "getFile":
+            return self._get_file(str(params.get("file_id", "")))
         if method != "sendMessage":
             return _error(404, "Not Found: method not found")
         return self._send_message(token, params)
+
+    def _new_message(self, chat_id: int, **content: Any) -> dict[str, Any]:
+        self._message_id += 1
+        message = {
+            "message_id": self._message_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+            "from": BOT_USER,
+            **{key: value for key, value in content.items() if value is not None},
+        }
+        self.chats.setdefault(chat_id, {})[self._message_id] = message
+        return message
+
+    def _edit(self, method: str, params: dict[str, Any]) -> web.Response:
+        """https://core.telegram.org/bots/api#editmessagereplymarkup: the edited Message, or 400."""
+        if "inline_message_id" in params:
+            return _ok(True)
+        chat = self.chats.get(int(str(params.get("chat_id", "0"))), {})
+        message = chat.get(int(str(params.get("message_id", "0"))))
+        if message is None:
+            return _error(400, "Bad Request: message to edit not found")
+        edited = dict(message)
+        if method == "editMessageText":
+            edited["text"] = str(params.get("text", ""))
+        edited.pop("reply_markup", None)
+        if params.get("reply_markup"):
+            edited["reply_markup"] = params["reply_markup"]
+        if edited == message:
+            return _error(400, "Bad Request: message is not modified")
+        edited["edit_date"] = int(time.time())
+        chat[message["message_id"]] = edited
+        return _ok(edited)
+
+    def _send_document(self, params: dict[str, Any], uploads: dict[str, tuple[str, bytes]]) -> web.Response:
+        reference = str(params.get("document", ""))
+        upload = uploads.get(reference.removeprefix("attach://")) or uploads.get("document")
+        if upload is None:
+            return _error(400, "Bad Request: there is no document in the request")
+        name, content = upload
+        self.uploads.append(upload)
+        file_id = f"BQAC{self._message_id + 1}"
+        document: dict[str, Any] = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name}
+        document["file_size"] = len(content)
+        message = self._new_message(int(str(params["chat_id"])), document=document)
+        return _ok(message)
+
+    def _get_file(self, file_id: str) -> web.Response:
+        content = self.files.get(file_id)
+        if content is None:
+            return _error(400, "Bad Request: invalid file_id")
+        path = f"documents/{file_id}"
+        return _ok(
+            {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_size": len(content),
+                "file_path": path,
+            }
+        )
+
+    async def _download(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["path"].rsplit("/", 1)[-1]
+        content = self.files.get(file_id)
+        if content is None:
+            return web.Response(status=404)
+        return web.Response(body=content, content_type="application/octet-stream")
 
     def _send_message(self, token: str, params: dict[str, Any]) -> web.Response:
         now = time.monotonic()
@@ -154,15 +308,8 @@ class TelegramStandIn:
             return _error(400, "Bad Request: chat not found")
         r.accepted[chat_id] += 1
         r.times.append(now)
-        self._message_id += 1
-        message = {
-            "message_id": self._message_id,
-            "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "private"},
-            "from": BOT_USER,
-            "text": str(params.get("text", "")),
-        }
-        return _ok(message)
+        text = str(params.get("text", ""))
+        return _ok(self._new_message(chat_id, text=text, reply_markup=params.get("reply_markup") or None))
 
     def _too_many(self, token: str, now: float) -> web.Response:
         self.record.too_many += 1
@@ -179,8 +326,29 @@ class TelegramStandIn:
         )
 
 
-def _ok(result: Any) -> web.Response:
-    return web.json_response({"ok": True, "result": result})
+async def _params(request: web.Request) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
+    """Parameters in any of the four ways the Bot API takes them, JSON-serialised values decoded;
+    and the uploaded files by field name (a parameter refers to one as attach://<name>)."""
+    uploads: dict[str, tuple[str, bytes]] = {}
+    if request.content_type == "application/json":
+        return dict(await request.json()), uploads
+    raw = dict(await request.post()) if request.method == "POST" else dict(request.query)
+    params: dict[str, Any] = dict(request.query)
+    for key, value in raw.items():
+        if isinstance(value, web.FileField):
+            uploads[key] = (value.filename, value.file.read())
+        elif isinstance(value, str) and value[:1] in ("{", "["):
+            params[key] = json.loads(value)
+        else:
+            params[key] = value
+    return params, uploads
+
+
+def _ok(result: Any, description: str | None = None) -> web.Response:
+    body: dict[str, Any] = {"ok": True, "result": result}
+    if description is not None:
+        body["description"] = description
+    return web.json_response(body)
 
 
 def _error(code: int, description: str) -> web.Response:

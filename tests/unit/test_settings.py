@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import time
@@ -100,3 +101,33 @@ def test_telegram_api_base_points_at_another_bot_api_server() -> None:
     assert settings(telegram_api_base="http://127.0.0.1:8081/").telegram_api_base == "http://127.0.0.1:8081"
     with pytest.raises(ValidationError):
         settings(telegram_api_base="127.0.0.1:8081")
+
+
+def test_telegram_webhook_url_and_secret() -> None:
+    token = "42:TEST-token"
+    hook = settings(telegram_bot_token=token, telegram_webhook_url="https://bot.example.org/tg/hook-1")
+    assert hook.telegram_webhook_url == "https://bot.example.org/tg/hook-1"
+    assert hook.telegram_webhook_secret is None  # derived from the token (bot/channels/telegram/webhook.py)
+    assert settings().telegram_webhook_url is None  # long polling
+    assert settings(
+        telegram_webhook_secret="Abc_123-x" * 28, telegram_bot_token=token
+    ).telegram_webhook_secret
+    # A local Bot API server may post to plain HTTP; api.telegram.org only to HTTPS.
+    local = {"telegram_bot_token": token, "telegram_api_base": "http://127.0.0.1:8081"}
+    assert settings(telegram_webhook_url="http://10.0.0.5:8080/tg", **local).telegram_webhook_url
+    refused = {
+        "TELEGRAM_WEBHOOK_URL needs TELEGRAM_BOT_TOKEN": {"telegram_webhook_url": "https://b.example/tg"},
+        "must start with https://": {
+            "telegram_webhook_url": "http://b.example/tg",
+            "telegram_bot_token": token,
+        },
+        "add a path": {"telegram_webhook_url": "https://b.example/", "telegram_bot_token": token},
+        "leave out ?query": {"telegram_webhook_url": "https://b.example/tg?x=1", "telegram_bot_token": token},
+        "public https:// address": {"telegram_webhook_url": "bot.example.org/tg"},
+        "1-256 characters": {"telegram_webhook_secret": "has space"},
+    }
+    for expected, values in refused.items():
+        with pytest.raises(ValidationError, match=re.escape(expected)):
+            settings(**values)
+    with pytest.raises(ValidationError, match="1-256 characters"):
+        settings(telegram_webhook_secret="x" * 257)

@@ -1,11 +1,12 @@
-"""Telegram long polling as a BackgroundService, wired to the assistant's engine and notifier."""
+"""Telegram as a BackgroundService (long polling or webhook mode), wired to the engine and notifier."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from typing import Any
+from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import structlog
 from aiogram import Bot, Dispatcher
@@ -16,6 +17,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import TelegramObject
 from aiogram.utils.token import TokenValidationError
+from starlette.routing import BaseRoute
 
 from bot.app import Assistant
 from bot.channels.base import Channel
@@ -24,13 +26,22 @@ from bot.channels.telegram.sender import TelegramSender
 from bot.channels.telegram.staff_commands import StaffGroupDesk
 from bot.channels.telegram.staff_group import StaffGroupMirror
 from bot.channels.telegram.staff_link import TelegramLinks
+from bot.channels.telegram.updates import StoredUpdates
+from bot.channels.telegram.webhook import CHANNEL, SEEN_SECONDS, TelegramWebhook, derive_secret
 from bot.core.background import BackgroundService
 from bot.core.engine import DialogEngine
+from bot.inbox.seen import SeenInbound
 
 log = structlog.get_logger(__name__)
 
 RETRY_FIRST_SECONDS = 1.0
 RETRY_MAX_SECONDS = 60.0
+
+
+class TelegramService(BackgroundService, Protocol):
+    """Polling, webhook mode or disabled; webhook mode also brings the route Telegram posts to."""
+
+    def routes(self) -> list[BaseRoute]: ...
 
 
 def build_dispatcher(
@@ -58,6 +69,12 @@ def build_staff_group(assistant: Assistant, bot: Bot, chat_id: int) -> StaffGrou
     return StaffGroupDesk(assistant.cases, TelegramLinks(assistant.sessions), mirror, assistant.sessions)
 
 
+def log_failure(event: str, error: Exception, retry_in: float) -> None:
+    """Only the error's type and Telegram's description: a URL in the message could carry the token."""
+    detail = error.message if isinstance(error, TelegramAPIError) else ""
+    log.error(event, error=type(error).__name__, detail=detail, retry_in=retry_in)
+
+
 class TelegramPolling:
     """Long-polls Telegram in a task; a refused token or a network outage never stops the web app."""
 
@@ -72,6 +89,9 @@ class TelegramPolling:
         self._idle.set()
         # Polling stops before handlers finish (they run as tasks); stop() waits for them.
         dispatcher.update.outer_middleware.register(self._track)
+
+    def routes(self) -> list[BaseRoute]:
+        return []
 
     async def start(self) -> None:
         self._stopping.clear()
@@ -101,6 +121,9 @@ class TelegramPolling:
         delay = RETRY_FIRST_SECONDS
         while not self._stopping.is_set():
             try:
+                # getUpdates answers 409 while a webhook is set (an earlier run in webhook mode), and
+                # start_polling does not remove it; pending updates stay to be polled.
+                await self.bot.delete_webhook(drop_pending_updates=False)
                 await self.dispatcher.start_polling(
                     self.bot,
                     handle_signals=False,  # the web server owns SIGINT/SIGTERM and stops us in its lifespan
@@ -113,10 +136,7 @@ class TelegramPolling:
                 return
             except Exception as error:
                 # aiogram retries getUpdates itself; this is a failure before it (getMe, no network).
-                # Only the error's type and Telegram's description: a URL could carry the token.
-                detail = error.message if isinstance(error, TelegramAPIError) else ""
-                name = type(error).__name__
-                log.error("telegram_polling_failed", error=name, detail=detail, retry_in=delay)
+                log_failure("telegram_polling_failed", error, delay)
             with suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), delay)
             delay = min(delay * 2, RETRY_MAX_SECONDS)
@@ -137,8 +157,85 @@ class TelegramPolling:
                 self._idle.set()
 
 
+class TelegramWebhookMode:
+    """Webhook mode: setWebhook on start (retried until Telegram takes it); updates come to routes().
+
+    Stored updates are handled by the InboxProcessor, which drains before this service stops. On stop
+    the webhook stays set: another process may be serving it, and Telegram keeps updates meanwhile.
+    """
+
+    def __init__(
+        self, bot: Bot, dispatcher: Dispatcher, webhook: TelegramWebhook, url: str, secret: str
+    ) -> None:
+        self.bot = bot
+        self.dispatcher = dispatcher
+        self.webhook = webhook
+        self._url = url
+        self._path = urlsplit(url).path  # a reverse proxy may have chosen it: the route follows
+        self._secret = secret
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
+        self._started = False
+
+    def routes(self) -> list[BaseRoute]:
+        return self.webhook.routes(self._path)
+
+    async def start(self) -> None:
+        self._stopping.clear()
+        self._task = asyncio.create_task(self._run(), name="telegram-webhook")
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        task, self._task = self._task, None
+        try:
+            if task is not None:
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
+            if self._started:
+                await self.dispatcher.emit_shutdown(**self._workflow_data())
+        finally:
+            await self.bot.session.close()
+
+    def _workflow_data(self) -> dict[str, Any]:
+        # What start_polling hands to startup and shutdown hooks, so they run alike in both modes.
+        return {
+            "dispatcher": self.dispatcher,
+            "bots": (self.bot,),
+            **self.dispatcher.workflow_data,
+            "bot": self.bot,
+        }
+
+    async def _run(self) -> None:
+        delay = RETRY_FIRST_SECONDS
+        while not self._stopping.is_set():
+            try:
+                if not self._started:
+                    await self.dispatcher.emit_startup(**self._workflow_data())
+                    self._started = True
+                await self.bot.set_webhook(
+                    self._url,
+                    secret_token=self._secret,
+                    allowed_updates=self.dispatcher.resolve_used_update_types(),
+                    drop_pending_updates=False,  # what arrived while no process served is still wanted
+                )
+                log.info("telegram_webhook_set", path=self._path)
+                return
+            except TelegramUnauthorizedError:
+                log.error("telegram_disabled", reason="Telegram refused TELEGRAM_BOT_TOKEN (unauthorized)")
+                return
+            except Exception as error:
+                log_failure("telegram_set_webhook_failed", error, delay)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), delay)
+            delay = min(delay * 2, RETRY_MAX_SECONDS)
+
+
 class TelegramDisabled:
     """Stands in for polling when the token cannot even be parsed: the rest of the app runs on."""
+
+    def routes(self) -> list[BaseRoute]:
+        return []
 
     async def start(self) -> None:
         log.error("telegram_disabled", reason="TELEGRAM_BOT_TOKEN is not a valid bot token")
@@ -149,13 +246,15 @@ class TelegramDisabled:
 
 def build_telegram_service(
     assistant: Assistant, token: str, *, session: BaseSession | None = None
-) -> BackgroundService:
+) -> TelegramService:
     """Bot, sender and Dispatcher for `token`; the sender also delivers the Notifier's messages.
 
-    With TELEGRAM_STAFF_CHAT_ID set, cases are also mirrored to that forum group and staff can work
-    them there. Returns TelegramPolling, or TelegramDisabled for a malformed token. `session` is for tests.
+    With TELEGRAM_WEBHOOK_URL set this is webhook mode (TelegramWebhookMode), else long polling
+    (TelegramPolling); TelegramDisabled for a malformed token. With TELEGRAM_STAFF_CHAT_ID set, cases
+    are also mirrored to that forum group and staff can work them there. `session` is for tests.
     """
-    api_base = assistant.settings.telegram_api_base
+    settings = assistant.settings
+    api_base = settings.telegram_api_base
     if session is None and api_base is not None:
         # A local Bot API server (https://github.com/tdlib/telegram-bot-api) or the benchmark's stand-in.
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
@@ -166,7 +265,16 @@ def build_telegram_service(
         return TelegramDisabled()
     sender = TelegramSender(bot, assistant.translator, assistant.limiter)
     assistant.notifier.register(Channel.TELEGRAM, sender)
-    staff_chat_id = assistant.settings.telegram_staff_chat_id
+    staff_chat_id = settings.telegram_staff_chat_id
     staff = build_staff_group(assistant, bot, staff_chat_id) if staff_chat_id is not None else None
     dispatcher = build_dispatcher(assistant.engine, sender, staff)
-    return TelegramPolling(bot, dispatcher, assistant.settings.shutdown_grace_seconds)
+    # Also in polling mode: updates a webhook run stored but did not process yet are handled after a switch.
+    assistant.inbox.register(CHANNEL, StoredUpdates(bot, dispatcher))
+    url = settings.telegram_webhook_url
+    if url is None:
+        return TelegramPolling(bot, dispatcher, settings.shutdown_grace_seconds)
+    given = settings.telegram_webhook_secret
+    secret = given.get_secret_value() if given is not None else derive_secret(token)
+    seen = SeenInbound(assistant.redis, SEEN_SECONDS) if assistant.redis is not None else None
+    webhook = TelegramWebhook(secret, assistant.inbox, dispatcher.resolve_used_update_types(), seen)
+    return TelegramWebhookMode(bot, dispatcher, webhook, url, secret)
