@@ -197,7 +197,9 @@ async def run_phases(
         await asyncio.sleep(1.0)  # a doubled message would come right after its first
         result = figures(sends, await arrivals_at(http, standin))
         if cpu_before is not None and cpu_after is not None:
+            # CPU per update explains a throughput ratio whatever else the machine is doing.
             result["server_cpu_percent"] = round(100 * (cpu_after - cpu_before) / (ended - started))
+            result["server_cpu_ms_per_update"] = round(1000 * (cpu_after - cpu_before) / len(updates), 2)
         return result
 
     log(f"{scenario.name}: warm-up, {args.warmup} updates")
