@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/nlu.py
 	$(BIN)/python bench/scheduler.py
 	$(BIN)/python bench/broadcast.py
+	$(BIN)/python bench/channels.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

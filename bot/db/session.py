@@ -7,6 +7,14 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
+# PostgreSQL connections kept open per process. The inbox processor handles 16 messages at once, each
+# holding a connection while its transaction runs, beside webhooks and background loops; with
+# SQLAlchemy's default of 5 the others were "overflow" connections, closed as soon as they were returned,
+# so under load each message opened a new one, a new server process each (bench/channels.py: 111
+# connections for 300 WhatsApp messages, 19 with this size). The default overflow of 10 stays on top.
+# SQLite keeps SQLAlchemy's default: one writer at a time, and `:memory:` has a pool of one.
+POOL_SIZE = 20
+
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine; SQLite gets foreign keys, WAL and a busy timeout for concurrent writers."""
@@ -15,6 +23,7 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         kwargs.setdefault("connect_args", {"timeout": 30})
     else:
         kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("pool_size", POOL_SIZE)
     engine = create_async_engine(url, **kwargs)
     if is_sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
