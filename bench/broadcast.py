@@ -410,20 +410,13 @@ async def scenario_two(db: str, redis_url: str, recipients: int) -> dict[str, An
 
 async def postgres_database(server_url: str) -> str:
     """(Re)create bench_broadcast on the server of `server_url`; returns its URL."""
-    from sqlalchemy import text
     from sqlalchemy.engine import make_url
 
-    from bot.db.session import create_engine
+    from bench.databases import recreate_postgres
 
-    admin = make_url(server_url).set(database="postgres")
-    engine = create_engine(admin.render_as_string(hide_password=False), isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text("DROP DATABASE IF EXISTS bench_broadcast WITH (FORCE)"))
-            await conn.execute(text("CREATE DATABASE bench_broadcast"))
-    finally:
-        await engine.dispose()
-    return make_url(server_url).set(database="bench_broadcast").render_as_string(hide_password=False)
+    url = make_url(server_url).set(database="bench_broadcast").render_as_string(hide_password=False)
+    await recreate_postgres(url)
+    return url
 
 
 async def main(args: argparse.Namespace) -> None:

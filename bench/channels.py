@@ -60,12 +60,12 @@ from bench.channels_setup import (
     flush_redis,
     log_levels,
     migrate,
-    recreate_postgres,
     seed,
     server_env,
     split_cores,
     wait_healthy,
 )
+from bench.databases import recreate_postgres
 
 BENCH = Path(__file__).resolve().parent
 TELEGRAM_PATH = "/telegram/webhook"

@@ -71,6 +71,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bench.databases import recreate_postgres
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
 from bot.logging_setup import configure_logging
@@ -286,17 +287,8 @@ async def postgres_url() -> str | None:
     given = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
     if not given:
         return None
-    server = make_url(given)
-    admin = create_engine(
-        server.set(database="postgres").render_as_string(hide_password=False), isolation_level="AUTOCOMMIT"
-    )
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)"))
-            await conn.execute(text(f"CREATE DATABASE {BENCH_DB}"))
-    finally:
-        await admin.dispose()
-    url = server.set(database=BENCH_DB).render_as_string(hide_password=False)
+    url = make_url(given).set(database=BENCH_DB).render_as_string(hide_password=False)
+    await recreate_postgres(url)
     await asyncio.to_thread(migrate.upgrade, url)
     return url
 
