@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -31,7 +30,7 @@ from bot.channels.telegram.keyboards import (
 )
 from bot.channels.telegram.profile import MENU_COMMANDS, BotProfile, fit
 from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, TelegramSender, telegram_length
-from bot.channels.telegram.service import TelegramPolling, build_telegram_service
+from bot.channels.telegram.service import TelegramPolling
 from bot.clients.repository import ClientRepository
 from bot.i18n.msg import Msg
 from bot.i18n.translator import Translator
@@ -54,20 +53,13 @@ from dialogs.common import contact_args
 from scheduler.importer import import_schedule, read_file
 from scheduler.models import Service
 from tests.e2e.test_telegram_dispatcher import CLIENT, MENU, TelegramClient, keyboard_payloads, wait_until
+from tests.e2e.test_telegram_dispatcher import olena as _olena
 from tests.fakes import FAKE_TELEGRAM_TOKEN, RecordingSession
 
 LOCALES = ("cs", "en", "uk", "ru", "vi")
 CENTRE = str(Settings.model_fields["centre_name"].default)
 OLENA = f"tg:{CLIENT.id}"
-
-
-@pytest.fixture
-async def olena(assistant: Assistant) -> AsyncIterator[TelegramClient]:
-    session = RecordingSession()
-    service = build_telegram_service(assistant, FAKE_TELEGRAM_TOKEN, session=session)
-    assert isinstance(service, TelegramPolling)
-    yield TelegramClient(assistant, service.bot, service.dispatcher, session)
-    await service.bot.session.close()
+olena = _olena  # the Telegram client of the dispatcher tests, on the recording session
 
 
 async def seed_schedule(assistant: Assistant) -> None:
