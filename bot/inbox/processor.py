@@ -61,6 +61,7 @@ class InboxProcessor:
         self._handlers: dict[str, InboxHandler] = {}
         self._active: dict[str, asyncio.Task[None]] = {}
         self._wake = asyncio.Event()
+        self._round_lock = asyncio.Lock()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_purge: datetime | None = None
@@ -116,37 +117,43 @@ class InboxProcessor:
                 await asyncio.wait_for(self._wake.wait(), self._poll)
 
     async def _round(self) -> int:
-        """Start a task for each client with a claimable message; returns how many were started."""
-        if not self._handlers:
-            return 0
-        heads = await self.store.heads(self.channels, self.clock(), limit=self._concurrency * 4)
-        started = 0
-        for row_id, user_ref in heads:
-            if user_ref in self._active or self._stopping.is_set():
-                continue
-            task = asyncio.create_task(self._drain_client(user_ref, row_id), name="inbox-client")
-            self._active[user_ref] = task
-            task.add_done_callback(partial(self._forget, user_ref))
-            started += 1
-        return started
+        """Claim each free slot's worth of clients with a waiting message and start them; returns how many."""
+        # One round at a time: run_until_idle() must not see the background loop's claimed rows as
+        # "nothing to do" before their tasks are in _active.
+        async with self._round_lock:
+            free = self._concurrency - len(self._active)
+            if not self._handlers or free <= 0 or self._stopping.is_set():
+                return 0
+            items = await self.store.claim_heads(self.channels, self.owner, self.clock(), LEASE, limit=free)
+            for item in items:
+                # A client's drain that is just ending may still be listed: the row's lease, not this
+                # dict, keeps one client's messages in order, so the new task simply takes its place.
+                task = asyncio.create_task(self._drain_client(item), name="inbox-client")
+                self._active[item.user_ref] = task
+                task.add_done_callback(partial(self._forget, item.user_ref))
+            return len(items)
 
-    def _forget(self, user_ref: str, _task: asyncio.Task[None]) -> None:
-        self._active.pop(user_ref, None)
+    def _forget(self, user_ref: str, task: asyncio.Task[None]) -> None:
+        if self._active.get(user_ref) is task:
+            del self._active[user_ref]
 
-    async def _drain_client(self, user_ref: str, row_id: int | None) -> None:
+    async def _drain_client(self, item: InboxItem | None) -> None:
         """This client's messages, oldest first, until none is left or one must wait for a retry."""
         async with self._slots:
-            while row_id is not None and not self._stopping.is_set():
-                item = await self.store.claim(row_id, self.owner, self.clock(), LEASE)
-                if item is None or not await self._process(item):
+            while item is not None:
+                outcome = await self._process(item)
+                if outcome is None:
                     return
-                row_id = await self.store.head_of(user_ref)
+                if self._stopping.is_set():
+                    await self.store.finish(item.id, outcome, self.clock())
+                    return
+                item = await self.store.finish_and_claim_next(item, outcome, self.owner, self.clock(), LEASE)
 
-    async def _process(self, item: InboxItem) -> bool:
-        """True when the row is finished (done or given up), False when it waits for a retry."""
+    async def _process(self, item: InboxItem) -> str | None:
+        """The outcome once finished ("done", or "failed" when given up); None while it waits for a retry."""
         handler = self._handlers.get(item.channel)
         if handler is None:
-            return False
+            return None
         try:
             await handler(item)
         except Exception:
@@ -155,13 +162,11 @@ class InboxProcessor:
                 log.exception(
                     "inbox_message_given_up", user=user, channel=item.channel, attempts=item.attempts
                 )
-                await self.store.finish(item.id, "failed", self.clock())
-                return True
+                return "failed"
             log.exception("inbox_message_failed", user=user, channel=item.channel, attempts=item.attempts)
             await self.store.retry_at(item.id, self.clock() + retry_delay(item.attempts))
-            return False
-        await self.store.finish(item.id, "done", self.clock())
-        return True
+            return None
+        return "done"
 
     async def _maybe_purge(self) -> None:
         now = self.clock()

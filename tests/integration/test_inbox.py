@@ -90,8 +90,10 @@ async def test_a_crashed_workers_lease_runs_out_and_the_message_is_processed(
     processor: InboxProcessor,
 ) -> None:
     await processor.store.add([message(1, "a")])
-    [(row_id, _)] = await processor.store.heads(["wa"], NOW, 10)
-    assert await processor.store.claim(row_id, "dead-worker", datetime.now(UTC), timedelta(minutes=2))
+    [claimed] = await processor.store.claim_heads(
+        ["wa"], "dead-worker", datetime.now(UTC), timedelta(minutes=2), 10
+    )
+    row_id = claimed.id
     handled: list[int] = []
 
     async def handle(item: InboxItem) -> None:
