@@ -181,10 +181,11 @@ class SlotFinder:
             day += timedelta(days=1)
         if not windows:
             return []
-        taken, sessions = await self._occupancy(session, list(scope.counsellors), windows)
         service = scope.service
+        buffer = timedelta(minutes=service.buffer_min)
+        taken, sessions = await self._occupancy(session, list(scope.counsellors), windows, buffer)
         duration = timedelta(minutes=service.duration_min)
-        held = timedelta(minutes=service.duration_min + service.buffer_min)
+        held = duration + buffer
         slots: list[Slot] = []
         for window in windows:
             for start in candidate_starts(window, duration, service.is_group):
@@ -238,7 +239,11 @@ class SlotFinder:
         }
 
     async def _occupancy(
-        self, session: AsyncSession, counsellor_ids: Sequence[int], windows: Sequence[Window]
+        self,
+        session: AsyncSession,
+        counsellor_ids: Sequence[int],
+        windows: Sequence[Window],
+        slot_buffer: timedelta,
     ) -> tuple[dict[int, set[datetime]], dict[tuple[int, datetime], tuple[SessionInfo, int]]]:
         """Taken cells per counsellor and the group sessions with their booked seats, in two light queries.
 
@@ -247,7 +252,9 @@ class SlotFinder:
         under the 50 ms target; the time cells remain the guarantee against overlaps when booking.
         """
         start = min(w.starts for w in windows)
-        end = max(w.ends for w in windows)
+        # A slot may end when a window closes, and its own buffer still holds the counsellor after that:
+        # an appointment starting then (at another place, or in hours kept for another service) rules it out.
+        end = max(w.ends for w in windows) + slot_buffer
         rows = await session.execute(
             select(
                 Appointment.id,
