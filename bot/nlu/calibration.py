@@ -50,7 +50,11 @@ class TemperatureCalibrated(ClassifierMixin, BaseEstimator):  # type: ignore[mis
         return self.estimator_.decision_function(X)
 
     def predict_proba(self, X: Any) -> np.ndarray[Any, Any]:
-        return softmax(np.asarray(self.decision_function(X), dtype=float), self.temperature_)
+        return self.probabilities(self.decision_function(X))
+
+    def probabilities(self, scores: Any) -> np.ndarray[Any, Any]:
+        """Calibrated probabilities from the estimator's scores, shape (n_samples, n_classes)."""
+        return softmax(np.asarray(scores, dtype=float), self.temperature_)
 
     def predict(self, X: Any) -> Any:
         return self.classes_[self.predict_proba(X).argmax(axis=1)]

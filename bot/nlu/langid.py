@@ -8,6 +8,7 @@ from typing import Any
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from bot.nlu.fast_inference import TextClassifier
 from bot.nlu.normalise import clean, words
 
 SUPPORTED = ("cs", "en", "uk", "ru", "vi")
@@ -89,7 +90,7 @@ class LanguageIdentifier:
     """Combines a char n-gram model trained on nlu_data (knows transliteration) with lingua."""
 
     def __init__(self, model: Any, lingua: LanguageDetector, vocabulary: frozenset[str]) -> None:
-        self._model = model
+        self._model = TextClassifier(model)
         self._lingua = lingua
         self._vocabulary = vocabulary
 
@@ -100,7 +101,7 @@ class LanguageIdentifier:
         script = _script_hint(text)
         if script is not None:
             return LanguageGuess(script, 1.0)
-        probabilities = self._model.predict_proba([clean(text)])[0]
+        probabilities = self._model.predict_proba(clean(text))
         best = int(probabilities.argmax())
         ours = LanguageGuess(str(self._model.classes_[best]), float(probabilities[best]))
         if letters >= MIN_LETTERS_FOREIGN and self.known_words(text) < MAX_KNOWN_WORDS_FOREIGN:

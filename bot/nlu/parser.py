@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.nlu.fast_inference import TextClassifier
 from bot.nlu.intents import Intent
 from bot.nlu.langid import LanguageGuess, LanguageIdentifier, build_lingua
 
@@ -32,7 +33,7 @@ class Parse:
 
 class NluParser:
     def __init__(self, artefact: ModelArtefact) -> None:
-        self._intents = artefact.models.intent_model
+        self._intents = TextClassifier(artefact.models.intent_model)
         self._classes = [Intent(name) for name in self._intents.classes_]
         models = artefact.models
         self._language = LanguageIdentifier(models.language_model, build_lingua(), models.vocabulary)
@@ -40,7 +41,7 @@ class NluParser:
     def parse(self, text: str) -> Parse:
         text = text[:MAX_PARSE_CHARS]
         language = self._language.identify(text)
-        probabilities = self._intents.predict_proba([text])[0]
+        probabilities = self._intents.predict_proba(text)
         ranking = tuple(
             sorted(
                 ((self._classes[i], float(p)) for i, p in enumerate(probabilities)), key=lambda item: -item[1]
