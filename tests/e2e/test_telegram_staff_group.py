@@ -590,6 +590,35 @@ async def test_an_urgent_client_is_answered_at_once_while_the_group_waits_for_it
     assert context.disable_notification is False
 
 
+async def test_words_written_while_the_group_is_behind_reach_it_once_and_in_order(
+    group: StaffGroup,
+) -> None:
+    web = ChatDriver(group.assistant, "web:amina-browser", "uk")
+    await web.onboard("uk")
+    await group.onboard()
+    await group.fill_group_bucket()
+    group.time.hold(longer_than=GROUP_WAIT)
+    group.settling = False
+
+    await web.press("human")  # another client's case first: the group's queue waits on its post
+    async with asyncio.timeout(10):
+        await group.time.holding.wait()
+    await group.client_says(EXPULSION)
+    await group.client_says("Рішення мені дали вчора")
+    group.time.resume()
+    await group.settle()
+
+    case = await group.case()
+    topics = [call.name for call in group.group_calls() if isinstance(call, CreateForumTopic)]
+    label = group.group(Msg.TOPIC_TALK_TO_HUMAN)
+    # In the order the cases were opened: the web client's first.
+    assert topics == [f"#{case.id - 1} ⚪ {label} · uk", f"#{case.id} 🔴 legal_expulsion · uk"]
+    [context] = group.topic_texts(case.staff_topic_id)  # both her messages, each shown once
+    says = group.group(Msg.STAFFGROUP_CLIENT_SAYS)
+    assert f"{says}\n{EXPULSION}" in context
+    assert context.count("Рішення мені дали вчора") == 1
+
+
 async def test_stopping_hands_the_queued_events_to_the_group_first(group: StaffGroup) -> None:
     await group.onboard()
     await group.fill_group_bucket()
