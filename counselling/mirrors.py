@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 import structlog
@@ -14,7 +14,7 @@ from counselling.events import CaseEvent
 log = structlog.get_logger(__name__)
 
 # A mirror that falls this far behind (the group unreachable for hours during a raid) loses the newest
-# events rather than memory without bound; the next event of a case brings its topic up to date anyway.
+# events, each logged, rather than memory without bound; a case's next event still finds or makes its topic.
 BACKLOG_LIMIT = 10_000
 
 
@@ -31,7 +31,7 @@ class _Lane:
     mirror: CaseMirror
     queue: asyncio.Queue[CaseEvent]
     task: asyncio.Task[None] | None = None
-    busy: bool = field(default=False)
+    busy: bool = False
 
 
 class CaseMirrors:
