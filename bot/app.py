@@ -35,6 +35,7 @@ from bot.paths import LOCALES_DIR
 from bot.settings import SUPPORTED_LOCALES, Settings
 from counselling.desk import CaseDesk
 from counselling.events import CaseEvents, MemoryCaseEvents
+from counselling.mirrors import CaseMirrors
 from counselling.priority import SlaPolicy
 from dialogs.book_appointment import BookAppointment
 from dialogs.booking_news import BookingNews
@@ -204,7 +205,10 @@ def build_assistant(
     scheduler = SlotScheduler(settings.centre_timezone, settings.booking_max_future)
     notifier = Notifier(sessions, translator, settings.default_locale)
     events: CaseEvents = RedisCaseEvents(redis) if redis is not None else MemoryCaseEvents()
-    cases = CaseDesk(sessions, notifier.deliver, events, SlaPolicy(settings.case_sla_minutes))
+    mirrors = CaseMirrors(grace_seconds=settings.shutdown_grace_seconds)
+    cases = CaseDesk(
+        sessions, notifier.deliver, events, SlaPolicy(settings.case_sla_minutes), mirrors=mirrors
+    )
     words = stop_words(
         translator.format(locale, Msg.SUBSCRIPTIONS_STOP_WORDS) for locale in SUPPORTED_LOCALES
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
 
 import structlog
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from bot.i18n.msg import Msg
 from bot.staff.models import StaffUser
 from counselling import queue
 from counselling.events import CaseEvent, CaseEvents
+from counselling.mirrors import CaseMirrors
 from counselling.models import OPEN_STATUSES, Case, CaseStatus, Delivery, Priority
 from counselling.priority import SlaPolicy, SlaState
 from counselling.queue import Actor
@@ -28,12 +28,6 @@ Deliver = Callable[[str, Sequence[Reply]], Awaitable[Delivered]]
 LEAVE_PAYLOAD = "case:leave"
 # A case past its target is alerted again at most this often, so a long night does not become a siren.
 REALERT_EVERY = timedelta(minutes=30)
-
-
-class CaseMirror(Protocol):
-    """Another place showing cases (the Telegram staff group); told of every change made here."""
-
-    async def mirror(self, event: CaseEvent) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -75,17 +69,16 @@ class CaseDesk:
         events: CaseEvents,
         sla: SlaPolicy,
         *,
+        mirrors: CaseMirrors | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._sessions = sessions
         self._deliver = deliver
         self.events = events
+        # Other places showing cases (the staff group), told of every event here off the caller's path.
+        self.mirrors = mirrors or CaseMirrors()
         self.sla = sla
         self.clock = clock  # tests set it, as they set the scheduler's
-        self._mirrors: list[CaseMirror] = []
-
-    def add_mirror(self, mirror: CaseMirror) -> None:
-        self._mirrors.append(mirror)
 
     def now(self) -> datetime:
         return self.clock()
@@ -236,11 +229,9 @@ class CaseDesk:
 
     async def _announce(self, event: CaseEvent) -> None:
         await self.events.publish(event)
-        for mirror in self._mirrors:
-            try:
-                await mirror.mirror(event)
-            except Exception:
-                log.exception("case_mirror_failed", case=event.case_id, kind=event.kind)
+        # Queued, not awaited: the staff group is paced (about 20 posts a minute), and neither the
+        # client's answer nor the counsellor's action may wait for its posts.
+        self.mirrors.publish(event)
 
 
 async def queue_rows(db: AsyncSession, sla: SlaPolicy, now: datetime) -> list[QueueRow]:

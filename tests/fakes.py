@@ -244,17 +244,36 @@ class VirtualTime:
 
     Pacing keeps its order and its spacing, in virtual seconds: tests of dialogs do not wait Telegram's
     one second per chat, and tests of pacing read `now` to see how long something was held.
+
+    `hold(longer_than)` stops time for long waits: a sleep longer than that waits for `resume()` (and
+    sets `holding`), so a test sees what happens while a bucket is still empty; shorter sleeps (a private
+    chat's second) pass as before.
     """
 
     def __init__(self) -> None:
         self.now = 1000.0
+        self.holding = asyncio.Event()
+        self._held_over: float | None = None
+        self._resumed = asyncio.Event()
 
     def clock(self) -> float:
         return self.now
 
+    def hold(self, longer_than: float) -> None:
+        self._held_over = longer_than
+        self._resumed.clear()
+
+    def resume(self) -> None:
+        self._held_over = None
+        self._resumed.set()
+
     async def sleep(self, seconds: float) -> None:
         # The limiter sleeps right after reading the clock, so `now + seconds` is the instant it waits for.
-        self.now += max(seconds, 0.0)
+        until = self.now + max(seconds, 0.0)
+        if self._held_over is not None and seconds > self._held_over:
+            self.holding.set()
+            await self._resumed.wait()
+        self.now = max(self.now, until)
         await asyncio.sleep(0)
 
     def limiter(self) -> MemoryRateLimiter:

@@ -64,7 +64,8 @@ def telegram_service(assistant: Assistant) -> TelegramService | None:
 def background_services(
     assistant: Assistant, telegram: BackgroundService | None = None
 ) -> list[BackgroundService]:
-    """Started in this order and stopped in reverse: the inbox drains before Telegram's session closes."""
+    """Started in this order and stopped in reverse: the inbox drains, then the staff group's queue,
+    before Telegram's session closes."""
     settings = assistant.settings
     reminders = ReminderDispatcher(
         assistant.sessions,
@@ -83,6 +84,9 @@ def background_services(
     ]
     if telegram is not None:
         services.append(telegram)
+    # Between the two: the inbox's last messages still reach the staff group, and its posts go out
+    # before Telegram's session closes.
+    services.append(assistant.cases.mirrors)
     if assistant.inbox.channels:
         # Stored webhook messages (WhatsApp, Telegram), including any a crash left unprocessed.
         services.append(assistant.inbox)

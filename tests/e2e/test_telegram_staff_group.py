@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from itertools import count
 
 import httpx
 import pytest
+import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import (
@@ -25,6 +28,7 @@ from sqlalchemy import select
 
 from bot.app import Assistant, build_assistant
 from bot.channels.telegram.keyboards import unpack_payload
+from bot.channels.telegram.pacing import GROUP_PER_MINUTE
 from bot.channels.telegram.service import TelegramPolling, build_telegram_service
 from bot.channels.telegram.staff_group import TAKE_PREFIX
 from bot.channels.telegram.staff_link import TelegramLinks
@@ -33,7 +37,7 @@ from bot.nlu.service import Understanding
 from bot.staff.models import AuditEntry, Role, StaffUser
 from bot.staff.service import StaffAccounts, StaffMember
 from bot.web.app import build_web_app
-from counselling.models import STAFF_RESOLUTIONS, Case, CaseEntry, CaseStatus, Delivery, EntryKind
+from counselling.models import STAFF_RESOLUTIONS, Case, CaseEntry, CaseStatus, Delivery, EntryKind, Priority
 from counselling.queue import Actor
 from tests.conftest import CENTRE_OPEN, make_settings
 from tests.driver import ChatDriver
@@ -47,6 +51,9 @@ KAREL = User(id=7001, is_bot=False, first_name="Karel")
 JANA = User(id=7002, is_bot=False, first_name="Jana")
 STRANGER = User(id=7003, is_bot=False, first_name="Eva")
 DETENTION = "Мого чоловіка затримала поліція в аеропорту"
+EXPULSION = "Мені видали рішення про видворення, що робити?"
+# Longer than any wait of a private chat (a second) or of the bot (1/30 s): only the group's empty bucket.
+GROUP_WAIT = 5.0
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 LINK_COMMAND = re.compile(r'id="telegram-link-command">/link (\d{8})<')
 
@@ -60,9 +67,16 @@ class StaffGroup:
     dispatcher: Dispatcher
     session: RecordingSession
     staff: dict[str, StaffMember]
+    time: VirtualTime  # the outbound limiter's clock
+    # Wait for the staff group's posts after each update (they go out off the client's path).
+    settling: bool = True
 
     def __post_init__(self) -> None:
         self._ids = count(1)
+
+    async def settle(self) -> None:
+        """Every desk event so far has reached the staff group."""
+        await self.assistant.cases.mirrors.idle()
 
     async def feed(self, chat: Chat, user: User, thread: int | None = None, **content: object) -> None:
         number = next(self._ids)
@@ -76,6 +90,8 @@ class StaffGroup:
             **content,  # type: ignore[arg-type]
         )
         await self.dispatcher.feed_update(self.bot, Update(update_id=number, message=message))
+        if self.settling:
+            await self.settle()
 
     async def client_says(self, text: str) -> None:
         await self.feed(PRIVATE, CLIENT, text=text)
@@ -112,13 +128,35 @@ class StaffGroup:
             id=f"cb{number}", from_user=user, chat_instance="ci", message=message, data=data
         )
         await self.dispatcher.feed_update(self.bot, Update(update_id=number, callback_query=callback))
+        if self.settling:
+            await self.settle()
 
-    async def open_case(self, text: str = DETENTION) -> Case:
+    async def onboard(self) -> None:
         await self.client_says("Добрий день")
         await self.client_presses("start:agree")
         await self.client_presses("lang:uk")
+
+    async def open_case(self, text: str = DETENTION) -> Case:
+        await self.onboard()
         await self.client_says(text)
         return await self.case()
+
+    async def fill_group_bucket(self) -> float:
+        """The staff group's minute is used up (20 posts about other cases); returns when it began.
+
+        Then a second passes, so that only the group's bucket is empty, not the bot's or a client's.
+        """
+        began = self.time.now
+        pacing = self.dispatcher["sender"].pacing
+        for n in range(int(GROUP_PER_MINUTE)):
+            await pacing.send(STAFF_CHAT.id, partial(self.bot.send_message, STAFF_CHAT.id, f"#{n}"))
+        self.time.now += 1
+        self.session.clear()
+        return began
+
+    def group_calls(self) -> list[object]:
+        """Every Bot API call aimed at the staff group, in the order they were made."""
+        return [r for r in self.session.requests if getattr(r, "chat_id", None) == STAFF_CHAT.id]
 
     async def case(self) -> Case:
         async with self.assistant.sessions() as db:
@@ -156,7 +194,8 @@ async def link(assistant: Assistant, member: StaffMember, user: User) -> None:
 async def group(database_url: str, understanding: Understanding) -> AsyncIterator[StaffGroup]:
     settings = make_settings(database_url, telegram_staff_chat_id=STAFF_CHAT.id, default_locale="cs")
     # Group posts are paced (about 20 a minute) in virtual time, so the test does not wait for them.
-    assistant = build_assistant(settings, understanding, limiter=VirtualTime().limiter())
+    time = VirtualTime()
+    assistant = build_assistant(settings, understanding, limiter=time.limiter())
     assistant.cases.clock = lambda: CENTRE_OPEN
     accounts = StaffAccounts(assistant.sessions)
     staff = {
@@ -172,7 +211,9 @@ async def group(database_url: str, understanding: Understanding) -> AsyncIterato
     session = RecordingSession()
     service = build_telegram_service(assistant, FAKE_TELEGRAM_TOKEN, session=session)
     assert isinstance(service, TelegramPolling)
-    yield StaffGroup(assistant, service.bot, service.dispatcher, session, staff)
+    await assistant.cases.mirrors.start()  # as `run` starts it, before Telegram's updates
+    yield StaffGroup(assistant, service.bot, service.dispatcher, session, staff, time)
+    await assistant.cases.mirrors.stop()
     await service.bot.session.close()
     await assistant.aclose()
 
@@ -270,6 +311,7 @@ async def test_a_claim_in_the_console_first_shows_taken_by_in_the_group(group: S
     ada = group.staff["ada"]
     group.session.clear()
     await group.assistant.cases.claim(case.id, Actor(ada.id, ada.role, ada.display_name))
+    await group.settle()
     assert group.topic_texts(case.staff_topic_id) == [group.group(Msg.STAFFGROUP_CLAIMED, name="Ada Admin")]
     [renamed] = group.session.of_type(EditForumTopic)
     assert renamed.name == f"#{case.id} ✅ 🔴 legal_detention · uk"
@@ -285,9 +327,11 @@ async def test_console_replies_and_notes_appear_in_the_topic(group: StaffGroup) 
     ada = group.staff["ada"]
     actor = Actor(ada.id, ada.role, ada.display_name)
     await group.assistant.cases.claim(case.id, actor)
+    await group.settle()
     group.session.clear()
     await group.assistant.cases.reply(case.id, actor, "Voláme vám.")
     await group.assistant.cases.note(case.id, actor, "Klientka je v šoku.")
+    await group.settle()
     assert group.topic_texts(case.staff_topic_id) == [
         group.group(Msg.STAFFGROUP_COUNSELLOR_SAYS, name="Ada Admin") + "\nVoláme vám.",
         group.group(Msg.STAFFGROUP_NOTE, name="Ada Admin") + "\nKlientka je v šoku.",
@@ -381,6 +425,7 @@ async def test_an_sla_alert_rings_in_the_topic(group: StaffGroup) -> None:
     group.session.clear()
     group.assistant.cases.clock = lambda: CENTRE_OPEN.replace(hour=CENTRE_OPEN.hour + 2)
     assert await group.assistant.cases.sla_round() == 1
+    await group.settle()
     [alert] = group.in_topic(case.staff_topic_id)
     assert alert.disable_notification is False
     assert group.group(Msg.STAFFGROUP_SLA, case=str(case.id), minutes=120) in alert.text
@@ -396,6 +441,7 @@ async def test_group_failures_never_break_the_console_action(group: StaffGroup) 
     ada = group.staff["ada"]
     claimed = await group.assistant.cases.claim(case.id, Actor(ada.id, ada.role, ada.display_name))
     assert claimed.counsellor_id == ada.id
+    await group.settle()  # the group's refusals are logged; its queue goes on
 
 
 async def test_linking_from_the_account_page_to_the_group(group: StaffGroup) -> None:
@@ -472,6 +518,7 @@ async def test_a_transfer_and_the_client_leaving_show_in_the_topic(group: StaffG
     karel, jana = group.staff["karel"], group.staff["jana"]
     group.session.clear()
     await group.assistant.cases.transfer(case.id, Actor(karel.id, karel.role, karel.display_name), jana.id)
+    await group.settle()
     assert group.topic_texts(thread) == [group.group(Msg.STAFFGROUP_TRANSFERRED, name="Jana Nováková")]
 
     group.session.clear()
@@ -485,6 +532,7 @@ async def test_linking_two_apps_with_a_case_in_each_joins_the_topics(group: Staf
     web = ChatDriver(group.assistant, "web:olena-browser", "uk")
     await web.onboard("uk")
     await web.press("human")
+    await group.settle()  # the web client's case gets its topic too
     first = await group.case()
     kept_topic = first.staff_topic_id
     second = await group.open_case()  # the same person on Telegram, with an urgent matter
@@ -510,3 +558,84 @@ async def test_linking_two_apps_with_a_case_in_each_joins_the_topics(group: Staf
         (CaseStatus.WAITING.value, None, 0),  # the urgent topic now leads the case that goes on
         (CaseStatus.CLOSED.value, "duplicate", 0),
     ]
+
+
+async def test_an_urgent_client_is_answered_at_once_while_the_group_waits_for_its_bucket(
+    group: StaffGroup,
+) -> None:
+    await group.onboard()
+    began = await group.fill_group_bucket()
+    group.time.hold(longer_than=GROUP_WAIT)  # the group's next slot is over 10 s away: time stands still
+    group.settling = False
+
+    async with asyncio.timeout(10):  # were the answer to wait for the group, it would wait for ever
+        await group.client_says(EXPULSION)
+    [answer] = group.to_client()
+    assert group.uk(Msg.CASE_OPENED) in answer
+    case = await group.case()
+    assert (case.topic, case.priority) == ("legal_expulsion", Priority.URGENT)
+    async with asyncio.timeout(10):
+        await group.time.holding.wait()  # meanwhile the group's post waits for its bucket
+    assert not [call for call in group.group_calls() if isinstance(call, SendMessage)]
+
+    group.time.resume()
+    await group.settle()
+    assert group.time.now >= began + 60  # it went out once the minute's posts had left the window
+    case = await group.case()
+    topic, context = group.group_calls()
+    assert isinstance(topic, CreateForumTopic)
+    assert isinstance(context, SendMessage)
+    assert context.message_thread_id == case.staff_topic_id
+    assert f"{group.group(Msg.STAFFGROUP_CLIENT_SAYS)}\n{EXPULSION}" in context.text
+    assert context.disable_notification is False
+
+
+async def test_words_written_while_the_group_is_behind_reach_it_once_and_in_order(
+    group: StaffGroup,
+) -> None:
+    web = ChatDriver(group.assistant, "web:amina-browser", "uk")
+    await web.onboard("uk")
+    await group.onboard()
+    await group.fill_group_bucket()
+    group.time.hold(longer_than=GROUP_WAIT)
+    group.settling = False
+
+    await web.press("human")  # another client's case first: the group's queue waits on its post
+    async with asyncio.timeout(10):
+        await group.time.holding.wait()
+    await group.client_says(EXPULSION)
+    await group.client_says("Рішення мені дали вчора")
+    group.time.resume()
+    await group.settle()
+
+    case = await group.case()
+    topics = [call.name for call in group.group_calls() if isinstance(call, CreateForumTopic)]
+    label = group.group(Msg.TOPIC_TALK_TO_HUMAN)
+    # In the order the cases were opened: the web client's first.
+    assert topics == [f"#{case.id - 1} ⚪ {label} · uk", f"#{case.id} 🔴 legal_expulsion · uk"]
+    [context] = group.topic_texts(case.staff_topic_id)  # both her messages, each shown once
+    says = group.group(Msg.STAFFGROUP_CLIENT_SAYS)
+    assert f"{says}\n{EXPULSION}" in context
+    assert context.count("Рішення мені дали вчора") == 1
+
+
+async def test_stopping_hands_the_queued_events_to_the_group_first(group: StaffGroup) -> None:
+    await group.onboard()
+    await group.fill_group_bucket()
+    group.time.hold(longer_than=GROUP_WAIT)
+    group.settling = False
+    await group.client_says(EXPULSION)
+    async with asyncio.timeout(10):
+        await group.time.holding.wait()
+    await group.client_says("Рішення мені дали вчора")  # queued behind the post that waits
+
+    group.time.resume()  # the shutdown begins while both are still to go out
+    with structlog.testing.capture_logs() as logs:
+        await group.assistant.cases.mirrors.stop()
+
+    case = await group.case()
+    says = group.group(Msg.STAFFGROUP_CLIENT_SAYS)
+    context, words = group.topic_texts(case.staff_topic_id)
+    assert f"{says}\n{EXPULSION}" in context
+    assert words == f"{says}\nРішення мені дали вчора"
+    assert [e for e in logs if e["event"].startswith("case_mirror")] == []

@@ -143,6 +143,7 @@ async def test_a_counsellor_case_opens_relays_the_client_and_the_reply_reaches_t
     async with olena.assistant.sessions() as s:
         words = [e.text for e in await queue.entries_of(s, case.id) if e.kind == EntryKind.CLIENT.value]
     assert words[-1] == "Його звати Тарас, рейс з Варшави"
+    await olena.assistant.cases.mirrors.idle()  # the staff group's posts go out after her answer
     group = olena.telegram.messages_in(STAFF_CHAT["id"])  # the case's topic in the staff group
     assert any("Його звати Тарас" in m.get("text", "") and m.get("message_thread_id") for m in group)
 

@@ -83,8 +83,10 @@ async def desk(database_url: str) -> AsyncIterator[Desk]:
         async def mirror(self, event: CaseEvent) -> None:
             state.events.append(event)
 
-    state.desk.add_mirror(Recorder())
+    state.desk.mirrors.add(Recorder())
+    await state.desk.mirrors.start()
     yield state
+    await state.desk.mirrors.stop()
     await engine.dispose()
 
 
@@ -288,6 +290,7 @@ async def test_sla_alerts_near_and_past_the_target_without_repeating_every_minut
     urgent = (await open_for(desk, 0, "legal_detention", at=NOW - timedelta(minutes=12))).case.id
     await open_for(desk, 1, None, at=NOW - timedelta(minutes=10))  # normal: far from 4 hours
     assert await desk.desk.sla_round() == 1  # 12 of 15 minutes: near
+    await desk.desk.mirrors.idle()
     assert [(e.kind, e.case_id, e.alert) for e in desk.events] == [("sla", urgent, True)]
     assert await desk.desk.sla_round() == 0  # already alerted
     later = NOW + timedelta(minutes=5)

@@ -70,7 +70,7 @@ def build_staff_group(
         assistant.cases.now,
         pacing,
     )
-    assistant.cases.add_mirror(mirror)
+    assistant.cases.mirrors.add(mirror)
     return StaffGroupDesk(assistant.cases, TelegramLinks(assistant.sessions), mirror, assistant.sessions)
 
 

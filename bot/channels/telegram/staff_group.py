@@ -78,6 +78,10 @@ class StaffGroupMirror:
         # Messages with a Take button, so it can go once the case is taken; lost on restart, which
         # only leaves a button that answers "already taken".
         self._take_messages: dict[int, int] = {}
+        # The newest client entry each topic's context post showed: events reach the group late (they
+        # queue behind its pacing), so a case's later words may already be in its context, and their
+        # own event must not post them a second time.
+        self._in_context: dict[int, int] = {}
 
     def t(self, msg: Msg, **args: Any) -> str:
         return self._translator.format(self.locale, msg, args)
@@ -88,7 +92,7 @@ class StaffGroupMirror:
             return
         created = False
         if view.thread_id is None:
-            view, created = await self._ensure_topic(view, notify=event.alert, skip_entry=event.entry_id)
+            view, created = await self._ensure_topic(view, notify=event.alert, older_than=event.entry_id)
             if view.thread_id is None:
                 return
         if event.kind == "opened":
@@ -158,6 +162,8 @@ class StaffGroupMirror:
             elif entry is not None and entry.text == queue.EventCode.UNREADABLE:
                 await self._post(thread, self.t(Msg.STAFFGROUP_CLIENT_UNREADABLE, what=entry.detail or "?"))
             return
+        if entry_id <= self._in_context.get(view.id, 0):
+            return  # the context post that opened the topic already showed it
         written = await self.reads.client_entry(view.id, entry_id)
         if written is None:
             return
@@ -190,6 +196,7 @@ class StaffGroupMirror:
     async def _finish(self, view: CaseView) -> None:
         """Closed: the name says so, the button goes, and the topic closes (staff can still read it)."""
         assert view.thread_id is not None
+        self._in_context.pop(view.id, None)
         await self._rename(view)
         await self._drop_take_button(view.id)
         await self._call(
@@ -222,7 +229,7 @@ class StaffGroupMirror:
         return self.t(msg) if msg is not None else view.topic
 
     async def _ensure_topic(
-        self, view: CaseView, *, notify: bool, skip_entry: int | None
+        self, view: CaseView, *, notify: bool, older_than: int | None
     ) -> tuple[CaseView, bool]:
         """Create the case's topic once (also for cases opened before the group was set up)."""
         async with self._topic_lock:
@@ -242,12 +249,11 @@ class StaffGroupMirror:
                 return fresh, False
             await self.reads.set_topic(view.id, topic.message_thread_id)
             fresh = replace(fresh, thread_id=topic.message_thread_id)
-        await self._post_context(
-            fresh, notify=notify or fresh.priority is Priority.URGENT, skip_entry=skip_entry
-        )
+        urgent = notify or fresh.priority is Priority.URGENT
+        await self._post_context(fresh, notify=urgent, older_than=older_than)
         return fresh, True
 
-    async def _post_context(self, view: CaseView, *, notify: bool, skip_entry: int | None) -> None:
+    async def _post_context(self, view: CaseView, *, notify: bool, older_than: int | None) -> None:
         """The first post: who, what, the conversation before the hand-off, and the Take button."""
         assert view.thread_id is not None
         blocks = [
@@ -277,10 +283,12 @@ class StaffGroupMirror:
         header = self.t(Msg.STAFFGROUP_BEFORE if lines else Msg.STAFFGROUP_BEFORE_NONE)
         blocks.append("\n".join([header, *lines]))
         # The words that opened the case (and any sent before the topic existed) are case entries,
-        # not context; the entry of the event being mirrored is posted on its own right after.
-        for text, file_name in await self.reads.client_entries(view.id, skip_entry):
+        # not context; the entry of the event being mirrored, and later ones, are posted by their events.
+        newest: int | None = None
+        for entry_id, text, file_name in await self.reads.client_entries(view.id, older_than):
             words = text or self.t(Msg.STAFFGROUP_CLIENT_FILE, name=file_name or "?")
             blocks.append(headed(self.t(Msg.STAFFGROUP_CLIENT_SAYS), words))
+            newest = entry_id
         if view.status is CaseStatus.WAITING:
             blocks.append(self.t(Msg.STAFFGROUP_HOW))
             button = InlineKeyboardButton(
@@ -290,6 +298,8 @@ class StaffGroupMirror:
         else:
             keyboard = None
         message_id = await self._post(view.thread_id, "\n\n".join(blocks), notify=notify, keyboard=keyboard)
+        if message_id is not None and newest is not None:
+            self._in_context[view.id] = newest
         if keyboard is not None and message_id is not None:
             self._take_messages[view.id] = message_id
 

@@ -87,17 +87,18 @@ class CaseReads:
                 content = with_file.file_content if with_file is not None else None
             return ClientEntry(text, file_name, content)
 
-    async def client_entries(self, case_id: int, skip: int | None) -> list[tuple[str, str | None]]:
-        """(text, file name) of the client's entries so far, oldest first, without `skip`."""
+    async def client_entries(self, case_id: int, older_than: int | None) -> list[tuple[int, str, str | None]]:
+        """(id, text, file name) of the client's entries so far, oldest first, only those older than
+        entry `older_than` when it is given."""
         query = (
-            select(CaseEntry.text, CaseEntry.file_name)
+            select(CaseEntry.id, CaseEntry.text, CaseEntry.file_name)
             .where(CaseEntry.case_id == case_id, CaseEntry.kind == EntryKind.CLIENT.value)
             .order_by(CaseEntry.id)
         )
-        if skip is not None:
-            query = query.where(CaseEntry.id != skip)
+        if older_than is not None:
+            query = query.where(CaseEntry.id < older_than)
         async with self._sessions() as db:
-            return [(text, name) for text, name in (await db.execute(query)).all()]
+            return [(entry_id, text, name) for entry_id, text, name in (await db.execute(query)).all()]
 
     async def last_entry(self, case_id: int, kind: EntryKind | None = None) -> CaseEntry | None:
         query = select(CaseEntry).where(CaseEntry.case_id == case_id)
