@@ -105,8 +105,8 @@ class GraphClient:
 
     Except `send`: a message's rate limit is the sender's to handle (it pauses the shared bucket of the
     number, or of the pair, for every process; bot/channels/whatsapp/pacing.py).
-    The HTTP session is aiohttp's (aiogram's own client, a sixth of httpx's CPU per call); it is opened on
-    first use, because an aiohttp.ClientSession belongs to the event loop it was created in.
+    The HTTP session is aiohttp's (aiogram's own client, about a fifth of httpx's CPU per call:
+    bench/graph_client.py); it is opened on first use, because a ClientSession belongs to its event loop.
     """
 
     def __init__(
