@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/scheduler.py
 	$(BIN)/python bench/broadcast.py
 	$(BIN)/python bench/channels.py
+	$(BIN)/python bench/graph_client.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -40,5 +40,5 @@ def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # Library loggers that would otherwise echo request bodies or update contents at INFO.
-    for noisy in ("aiogram.event", "httpx", "uvicorn.access"):
+    for noisy in ("aiogram.event", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

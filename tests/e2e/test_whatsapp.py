@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy import func, select
 
 from bot.app import Assistant, build_assistant
-from bot.channels.base import Outbound, Reply, choice
+from bot.channels.base import Outbound, Reply, SendStatus, choice
 from bot.channels.whatsapp.service import WhatsAppChannel
 from bot.i18n.msg import Msg
 from bot.inbox.models import InboxMessage
@@ -25,6 +25,7 @@ from bot.web.app import build_web_app
 from counselling import queue
 from counselling.queue import Actor
 from tests.conftest import CENTRE_OPEN, make_settings, open_example_schedule
+from tests.e2e.browser import free_port
 from tests.fakes import VirtualTime
 from tests.standins.graph_api import (
     APP_SECRET,
@@ -510,6 +511,26 @@ async def test_a_refused_token_is_an_error_log_not_a_crash(olena: WhatsAppUser) 
     [refused] = [e for e in logs if e["event"] == "whatsapp_token_refused"]
     assert refused["log_level"] == "error"
     assert TOKEN not in repr(logs)
+
+
+async def test_a_graph_api_out_of_reach_is_logged_the_message_done_and_a_broadcast_retried(
+    olena: WhatsAppUser,
+) -> None:
+    await olena.onboard()
+    olena.channel.client._base = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    with structlog.testing.capture_logs() as logs:
+        await olena.say("/menu")
+    failed = {e["event"]: e["error"] for e in logs if e["event"].startswith("whatsapp_") and "error" in e}
+    assert failed == {
+        "whatsapp_mark_read_failed": "ClientConnectorError",
+        "whatsapp_send_failed": "ClientConnectorError",
+    }
+    # The engine committed the answer: processing it again would only be de-duplicated.
+    assert [r.outcome for r in await inbox_rows(olena)][-1] == "done"
+    result = await olena.channel.sender.deliver(
+        Outbound(olena.user_ref, "uk", (Reply.of(Msg.CASE_CLOSED_FOR_CLIENT),))
+    )
+    assert (result.status, result.detail) == (SendStatus.RETRY, "ClientConnectorError")
 
 
 # --- rendering ---------------------------------------------------------------------------------------------

@@ -52,8 +52,9 @@ class Failure:
 @dataclass
 class Upload:
     filename: str
-    media_type: str
+    media_type: str  # the form's `type` field
     content: bytes
+    content_type: str = ""  # the file part's own Content-Type
 
 
 @dataclass
@@ -66,6 +67,7 @@ class GraphApiStandIn:
     uploads: list[Upload] = field(default_factory=list)
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    upload_failures: list[Failure] = field(default_factory=list)
     unauthorised: int = 0
     per_second: int | None = None  # the number's throughput, enforced when set
     times: list[float] = field(default_factory=list)  # when each accepted message arrived (monotonic)
@@ -89,9 +91,12 @@ class GraphApiStandIn:
         self._recent.append(now)
         return False
 
-    def fail_next(self, status: int, code: int, *, retry_after: str | None = None, times: int = 1) -> None:
-        """The next `times` calls to /messages answer this error (Graph's error object)."""
-        self.failures.extend(Failure(status, code, retry_after) for _ in range(times))
+    def fail_next(
+        self, status: int, code: int, *, retry_after: str | None = None, times: int = 1, on: str = "messages"
+    ) -> None:
+        """The next `times` messages (not read receipts), or uploads with `on="media"`, answer this error."""
+        queue = self.upload_failures if on == "media" else self.failures
+        queue.extend(Failure(status, code, retry_after) for _ in range(times))
 
     def add_media(self, media_id: str, mime_type: str, content: bytes) -> None:
         self.media[media_id] = (mime_type, content)
@@ -146,11 +151,15 @@ class GraphApiStandIn:
     async def _upload(self, request: Request) -> Response:
         if not self._authorised(request):
             return self._error(Failure(401, 190))
-        form = await request.form()
-        upload = form["file"]
-        assert not isinstance(upload, str)
-        assert form["messaging_product"] == "whatsapp"
-        self.uploads.append(Upload(upload.filename or "", str(form["type"]), await upload.read()))
+        if self.upload_failures:
+            return self._error(self.upload_failures.pop(0))
+        async with request.form() as form:  # closes the spooled file
+            upload = form["file"]
+            assert not isinstance(upload, str)
+            assert form["messaging_product"] == "whatsapp"
+            content = await upload.read()
+            filename, part_type = upload.filename or "", upload.content_type or ""
+            self.uploads.append(Upload(filename, str(form["type"]), content, part_type))
         return JSONResponse({"id": f"MEDIA{next(self._ids)}"})
 
     async def _media_info(self, request: Request) -> Response:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.paths import REPO_ROOT
 
-FRAMEWORKS = ("aiogram", "redis", "starlette", "fastapi", "uvicorn", "httpx", "jinja2")
+FRAMEWORKS = ("aiogram", "aiohttp", "redis", "starlette", "fastapi", "uvicorn", "httpx", "jinja2")
 RULES = {
     "dialogs": FRAMEWORKS,
     "scheduler": FRAMEWORKS,
@@ -17,6 +17,7 @@ RULES = {
     "broadcasts": FRAMEWORKS,
     "bot/core": (
         "aiogram",
+        "aiohttp",
         "starlette",
         "fastapi",
         "uvicorn",

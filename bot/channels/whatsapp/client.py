@@ -6,12 +6,13 @@ Error codes: https://developers.facebook.com/docs/whatsapp/cloud-api/support/err
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-import httpx
+import aiohttp
 import structlog
 
 log = structlog.get_logger(__name__)
@@ -26,6 +27,11 @@ UNREACHABLE_CODES = frozenset({131026, 131051, 131030, 131021})
 AUTH_CODES = frozenset({190})
 MAX_ATTEMPTS = 3
 MAX_WAIT_SECONDS = 30.0
+# 20 s for a whole call, 5 s to connect (a Graph call is small; a stuck one must not hold a reply).
+TIMEOUT = aiohttp.ClientTimeout(total=20, sock_connect=5)
+# A 10 MB file may take longer than 20 s: the limit is 20 s without a byte, as for each read before.
+DOWNLOAD_TIMEOUT = aiohttp.ClientTimeout(total=None, sock_connect=5, sock_read=20)
+DOWNLOAD_CHUNK = 64 * 1024
 
 
 class Failure(StrEnum):
@@ -67,7 +73,7 @@ class MediaInfo:
     file_size: int | None
 
 
-def _retry_after(response: httpx.Response) -> float | None:
+def _retry_after(response: aiohttp.ClientResponse) -> float | None:
     raw = response.headers.get("retry-after", "")
     try:
         return max(0.0, float(raw))
@@ -75,17 +81,23 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None
 
 
-def _error(response: httpx.Response) -> GraphError:
+async def _error(response: aiohttp.ClientResponse) -> GraphError:
+    """The refusal in `response`; its body is read here, once, and may be anything (HTML from a proxy)."""
     code: int | None = None
     title = ""
     try:
-        detail = response.json().get("error", {})
+        detail = json.loads(await response.read()).get("error", {})
         code = int(detail["code"]) if "code" in detail else None
         # `message` and `error_data.details` may quote what we sent; only Meta's short title is kept.
         title = str(detail.get("error_user_title") or detail.get("type") or "")[:80]
     except (ValueError, TypeError, AttributeError, KeyError):
         pass
-    return GraphError(response.status_code, code, title, _retry_after(response))
+    return GraphError(response.status, code, title, _retry_after(response))
+
+
+def _dumps(body: dict[str, Any]) -> bytes:
+    # Compact UTF-8, as before: Cyrillic escaped as \uXXXX would triple a Ukrainian message's bytes.
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class GraphClient:
@@ -93,6 +105,8 @@ class GraphClient:
 
     Except `send`: a message's rate limit is the sender's to handle (it pauses the shared bucket of the
     number, or of the pair, for every process; bot/channels/whatsapp/pacing.py).
+    The HTTP session is aiohttp's (aiogram's own client, about a fifth of httpx's CPU per call:
+    bench/graph_client.py); it is opened on first use, because a ClientSession belongs to its event loop.
     """
 
     def __init__(
@@ -101,24 +115,31 @@ class GraphClient:
         phone_number_id: str,
         token: str,
         *,
-        http: httpx.AsyncClient | None = None,
+        http: aiohttp.ClientSession | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         max_attempts: int = MAX_ATTEMPTS,
     ) -> None:
         self._base = base_url.rstrip("/")
         self._phone = phone_number_id
-        self._http = http or httpx.AsyncClient(timeout=httpx.Timeout(20.0, connect=5.0))
+        self._http = http
         self._auth = {"Authorization": f"Bearer {token}"}
+        self._json = {**self._auth, "Content-Type": "application/json"}
         self._sleep = sleep
         self._attempts = max_attempts
 
+    def _session(self) -> aiohttp.ClientSession:
+        if self._http is None:
+            self._http = aiohttp.ClientSession(timeout=TIMEOUT)
+        return self._http
+
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._http is not None:
+            await self._http.close()
 
     async def send(self, body: dict[str, Any]) -> str:
         """POST /{phone}/messages; returns the new message's id (wamid). Rate limits are raised at once."""
         data = await self._call(
-            "POST", f"{self._base}/{self._phone}/messages", json=body, retry_rate_limited=False
+            "POST", f"{self._base}/{self._phone}/messages", payload=body, retry_rate_limited=False
         )
         messages = data.get("messages") or [{}]
         return str(messages[0].get("id", ""))
@@ -126,16 +147,19 @@ class GraphClient:
     async def mark_read(self, message_id: str) -> None:
         """Blue ticks for the client: we have the message and are working on it."""
         body = {"messaging_product": "whatsapp", "status": "read", "message_id": message_id}
-        await self._call("POST", f"{self._base}/{self._phone}/messages", json=body)
+        await self._call("POST", f"{self._base}/{self._phone}/messages", payload=body)
 
     async def upload(self, filename: str, media_type: str, content: bytes) -> str:
         """POST /{phone}/media (multipart); returns the media id to send."""
-        data = await self._call(
-            "POST",
-            f"{self._base}/{self._phone}/media",
-            data={"messaging_product": "whatsapp", "type": media_type},
-            files={"file": (filename, content, media_type)},
-        )
+
+        def form() -> aiohttp.FormData:
+            data = aiohttp.FormData()
+            data.add_field("messaging_product", "whatsapp")
+            data.add_field("type", media_type)
+            data.add_field("file", content, filename=filename, content_type=media_type)
+            return data
+
+        data = await self._call("POST", f"{self._base}/{self._phone}/media", form=form)
         return str(data["id"])
 
     async def media_info(self, media_id: str) -> MediaInfo:
@@ -148,37 +172,50 @@ class GraphClient:
 
     async def download(self, url: str, limit: int) -> bytes | None:
         """The file behind a media URL (the bearer token is required); None when it is over `limit` bytes."""
-        async with self._http.stream("GET", url, headers=self._auth) as response:
-            if response.status_code >= 400:
-                await response.aread()
-                raise _error(response)
+        session = self._session()
+        async with session.get(url, headers=self._auth, timeout=DOWNLOAD_TIMEOUT) as response:
+            if response.status >= 400:
+                raise await _error(response)
             chunks: list[bytes] = []
             size = 0
-            async for chunk in response.aiter_bytes():
+            async for chunk in response.content.iter_chunked(DOWNLOAD_CHUNK):
                 size += len(chunk)
                 if size > limit:
+                    response.close()  # drop the connection instead of reading the rest of the file
                     return None
                 chunks.append(chunk)
             return b"".join(chunks)
 
     async def _call(
-        self, method: str, url: str, *, retry_rate_limited: bool = True, **kwargs: Any
+        self,
+        method: str,
+        url: str,
+        *,
+        payload: dict[str, Any] | None = None,
+        form: Callable[[], aiohttp.FormData] | None = None,
+        retry_rate_limited: bool = True,
     ) -> dict[str, Any]:
+        """One Graph call with its retries; `form` builds a multipart body afresh for each attempt."""
         attempt = 0
         while True:
             attempt += 1
+            content: bytes | aiohttp.FormData | None
+            if payload is not None:
+                headers, content = self._json, _dumps(payload)
+            else:
+                headers, content = self._auth, form() if form is not None else None
             try:
-                response = await self._http.request(method, url, headers=self._auth, **kwargs)
-            except httpx.ConnectError:
+                async with self._session().request(method, url, headers=headers, data=content) as response:
+                    if response.status < 400:
+                        data = await response.json(content_type=None)
+                        return data if isinstance(data, dict) else {}
+                    error = await _error(response)
+            except aiohttp.ClientConnectorError:
                 # Nothing reached Meta, so trying again cannot deliver twice.
                 if attempt >= self._attempts:
                     raise
                 await self._sleep(float(2 ** (attempt - 1)))
                 continue
-            if response.status_code < 400:
-                data = response.json()
-                return data if isinstance(data, dict) else {}
-            error = _error(response)
             if (
                 error.failure is not Failure.RATE_LIMITED
                 or attempt >= self._attempts

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-import httpx
+import aiohttp
 import structlog
 
 from bot.channels.base import (
@@ -134,7 +134,7 @@ class WhatsAppSender:
             return SendResult(SendStatus.UNAVAILABLE, progress.sent, progress.message_id, detail=str(error))
         except GraphError as error:
             return self._outcome(self._mapped(error, anon_ref(outbound.user_ref)), error, progress)
-        except httpx.HTTPError as error:
+        except (aiohttp.ClientError, TimeoutError) as error:
             return SendResult(
                 SendStatus.RETRY, progress.sent, progress.message_id, detail=type(error).__name__
             )
@@ -182,7 +182,7 @@ class WhatsAppSender:
             mapped = self._mapped(error, anon_ref(outbound.user_ref))
             if isinstance(mapped, RecipientUnreachable):
                 await self._notes.set_flag(outbound.user_ref, Flag.UNREACHABLE)
-        except httpx.HTTPError as error:
+        except (aiohttp.ClientError, TimeoutError) as error:
             # The engine has committed this message: trying it again would only be de-duplicated.
             log.warning("whatsapp_send_failed", user=anon_ref(outbound.user_ref), error=type(error).__name__)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import httpx
+import aiohttp
 import structlog
 from redis.asyncio import Redis
 
@@ -102,7 +102,7 @@ class WhatsAppChannel:
     async def _mark_read(self, item: InboxItem) -> None:
         try:
             await self.client.mark_read(item.platform_message_id)
-        except (GraphError, httpx.HTTPError) as error:
+        except (GraphError, aiohttp.ClientError, TimeoutError) as error:
             # Best effort: the answer matters more than the blue ticks.
             log.info(
                 "whatsapp_mark_read_failed", error=type(error).__name__, code=getattr(error, "code", None)
@@ -167,7 +167,7 @@ def build_whatsapp(
     inbox: InboxProcessor,
     redis: Redis | None,
     limiter: RateLimiter | None = None,
-    http: httpx.AsyncClient | None = None,
+    http: aiohttp.ClientSession | None = None,
 ) -> WhatsAppChannel:
     """The channel for a fully configured WHATSAPP_* set (Settings refuses a partial one).
 
