@@ -107,12 +107,13 @@ class InboxProcessor:
 
     async def _loop(self) -> None:
         while not self._stopping.is_set():
+            # Cleared before the round, so a kick that comes during it starts the next one at once.
+            self._wake.clear()
             try:
                 await self._round()
                 await self._maybe_purge()
             except Exception:
                 log.exception("inbox_round_failed")
-            self._wake.clear()
             with suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self._poll)
 
@@ -136,6 +137,8 @@ class InboxProcessor:
     def _forget(self, user_ref: str, task: asyncio.Task[None]) -> None:
         if self._active.get(user_ref) is task:
             del self._active[user_ref]
+        # A slot is free: rows that found every slot taken are claimed now, not at the next poll.
+        self._wake.set()
 
     async def _drain_client(self, item: InboxItem | None) -> None:
         """This client's messages, oldest first, until none is left or one must wait for a retry."""

@@ -123,6 +123,32 @@ async def test_the_background_service_processes_on_kick_and_purges_old_ids(proce
     assert await processor.store.purge_processed_before(datetime.now(UTC) + timedelta(days=8)) == 1
 
 
+async def test_more_waiting_clients_than_slots_are_served_as_slots_free_up_not_at_the_next_poll(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    # Two slots and a poll of a minute: a burst of 12 clients must not wait for polls to be answered.
+    processor = InboxProcessor(create_session_factory(engine), poll_seconds=60, concurrency=2)
+    handled: list[str] = []
+
+    async def handle(item: InboxItem) -> None:
+        await asyncio.sleep(0.01)
+        handled.append(item.user_ref)
+
+    processor.register("wa", handle)
+    await processor.start()
+    try:
+        await processor.store.add([message(n, f"client{n}") for n in range(12)])
+        processor.kick()
+        async with asyncio.timeout(10):
+            while len(handled) < 12:  # noqa: ASYNC110 - the handler appends; no event to wait on
+                await asyncio.sleep(0.01)
+    finally:
+        await processor.stop()
+        await engine.dispose()
+    assert sorted(handled) == sorted(f"wa:client{n}" for n in range(12))
+
+
 @pytest.fixture
 async def notes(redis_or_memory: Redis | None) -> WhatsAppNotes:
     return RedisWhatsAppNotes(redis_or_memory) if redis_or_memory is not None else MemoryWhatsAppNotes()
