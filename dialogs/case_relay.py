@@ -41,7 +41,8 @@ class CaseRelay:
         case = await queue.open_case_of(ctx.session, ctx.client.id)
         assert case is not None  # the gate just found it, inside this transaction
         message, now = ctx.message, self._desk.now()
-        if message.kind is InboundKind.PAYLOAD:
+        if message.kind in (InboundKind.PAYLOAD, InboundKind.START):
+            # An old button, or /start and deep links (a course announcement's link): the menu is paused.
             return Step.say(Msg.CASE_BUTTON_DURING, (leave_choice(),))
         if message.kind is InboundKind.UNSUPPORTED:
             await queue.note_unreadable(ctx.session, case, message.payload or "unknown", now)

@@ -195,3 +195,16 @@ async def test_a_long_counsellor_reply_reaches_the_client_whole(chat: ChatDriver
     shown = chat.assistant.translator.render_outbound(phone.sent[-1])[0].text
     assert "{???}" not in shown
     assert shown.split("\n\n", 1)[1] == words  # after "Olga (counsellor):", every word in order
+
+
+async def test_a_deep_link_opened_during_a_case_is_explained_not_silently_dropped(chat: ChatDriver) -> None:
+    await chat.onboard("uk")
+    await chat.press("human")
+    case = await open_case(chat)
+    replies = await chat.open("course_a1")  # e.g. tapped in a course announcement while talking to Olga
+    assert replies, "the client must not be left without an answer"
+    assert chat.assistant.translator.format("uk", Msg.CASE_BUTTON_DURING) in chat.text
+    assert LEAVE_PAYLOAD in chat.payloads  # the way out is offered
+    async with chat.assistant.sessions() as s:
+        assert (await queue.get_case(s, case.id)).status != "closed"  # the case goes on
+    assert [e for e in await entries(chat, case.id) if e[0] == "client"] == []
