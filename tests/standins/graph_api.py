@@ -10,7 +10,6 @@ Shapes: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messag
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -23,13 +22,12 @@ from itertools import count
 from typing import Any
 
 import httpx
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.e2e.browser import free_port
+from tests.e2e.browser import free_port, serve_app
 from tests.standins.telegram_api import max_in_any_window
 
 PHONE_NUMBER_ID = "106540352242922"
@@ -203,18 +201,8 @@ async def graph_api() -> AsyncIterator[GraphApiStandIn]:
     standin = GraphApiStandIn()
     port = free_port()
     standin.base_url = f"http://127.0.0.1:{port}"
-    config = uvicorn.Config(standin.app(), host="127.0.0.1", port=port, log_config=None, lifespan="off")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.01)
-    try:
+    async with serve_app(standin.app(), port):
         yield standin
-    finally:
-        server.should_exit = True
-        await task
 
 
 def sign(body: bytes, secret: str = APP_SECRET) -> str:
