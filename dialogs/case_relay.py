@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from bot.channels.base import InboundKind
-from bot.core.dialogs import DialogContext, DialogRouter, Step, parse_command, split_payload
+from bot.core.dialogs import (
+    DialogContext,
+    DialogRouter,
+    Step,
+    opens_conversation,
+    parse_command,
+    split_payload,
+)
 from bot.i18n.msg import Msg
 from counselling import queue
 from counselling.desk import CaseDesk, leave_choice
@@ -41,7 +48,7 @@ class CaseRelay:
         case = await queue.open_case_of(ctx.session, ctx.client.id)
         assert case is not None  # the gate just found it, inside this transaction
         message, now = ctx.message, self._desk.now()
-        if message.kind in (InboundKind.PAYLOAD, InboundKind.START):
+        if message.kind is InboundKind.PAYLOAD or opens_conversation(message):
             # An old button, or /start and deep links (a course announcement's link): the menu is paused.
             return Step.say(Msg.CASE_BUTTON_DURING, (leave_choice(),))
         if message.kind is InboundKind.UNSUPPORTED:

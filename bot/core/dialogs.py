@@ -102,8 +102,18 @@ def start_link(message: InboundMessage) -> str:
     """
     if message.kind is InboundKind.START:
         return message.payload
+    return _typed_start(message) or ""
+
+
+def opens_conversation(message: InboundMessage) -> bool:
+    """A (re)start: Telegram's `/start`, a deep link, or `/start` typed in the console or web chat."""
+    return message.kind is InboundKind.START or _typed_start(message) is not None
+
+
+def _typed_start(message: InboundMessage) -> str | None:
+    """The payload of a typed `/start [payload]` ("" for none); None for any other message."""
     command = parse_command(message.text.strip()) if message.kind is InboundKind.TEXT else None
-    return command[1] if command is not None and command[0] == START_COMMAND else ""
+    return command[1] if command is not None and command[0] == START_COMMAND else None
 
 
 class DialogRouter:

@@ -205,6 +205,8 @@ async def test_a_deep_link_opened_during_a_case_is_explained_not_silently_droppe
     assert replies, "the client must not be left without an answer"
     assert chat.assistant.translator.format("uk", Msg.CASE_BUTTON_DURING) in chat.text
     assert LEAVE_PAYLOAD in chat.payloads  # the way out is offered
+    await chat.send("/start course_a1")  # typed in the console or web chat: the same as the link
+    assert chat.assistant.translator.format("uk", Msg.CASE_BUTTON_DURING) in chat.text
     async with chat.assistant.sessions() as s:
         assert (await queue.get_case(s, case.id)).status != "closed"  # the case goes on
     assert [e for e in await entries(chat, case.id) if e[0] == "client"] == []
