@@ -85,13 +85,15 @@ class DialogEngine:
         if message_id and message_id in state.recent_message_ids:
             log.info("duplicate_message_ignored", user=anon_ref(message.user_ref))
             return Outbound(message.user_ref, self._default, ())
+        # Before the transaction: on SQLite it holds the database's one write lock, which the other
+        # clients' messages wait for, and the NLU needs no database.
+        parse = self._understand(message)
         try:
             async with self._sessions() as session, session.begin():
                 clients = ClientRepository(session)
                 thread = await clients.get_or_create(message.user_ref)
                 if message_id and await clients.seen_platform_message(thread, message_id):
                     return Outbound(message.user_ref, thread.client.locale or self._default, ())
-                parse = self._understand(message)
                 ctx = DialogContext(
                     message=message,
                     state=state,
