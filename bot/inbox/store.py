@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -44,33 +45,65 @@ class InboxStore:
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+        self._queued: list[tuple[list[NewInbound], asyncio.Future[int]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def add(self, items: Sequence[NewInbound]) -> int:
-        """Store new messages in one transaction, skipping ones already stored; returns how many were new."""
+        """Store new messages, skipping ones already stored; returns how many were new.
+
+        Webhooks that arrive while a batch is being written share the next transaction (group commit):
+        under a burst, one commit stores many, and each webhook's answer waits for one write at most.
+        """
         if not items:
             return 0
-        added = 0
+        waiting: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._queued.append((list(items), waiting))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_queued(), name="inbox-add")
+        # A webhook whose caller gave up still has its rows stored; only the answer is not waited for.
+        return await asyncio.shield(waiting)
+
+    async def _write_queued(self) -> None:
+        while self._queued:
+            batch, self._queued = self._queued, []
+            try:
+                counts = await self._insert([items for items, _ in batch])
+            except Exception as error:
+                for _, waiting in batch:
+                    if not waiting.done():
+                        waiting.set_exception(error)
+                continue
+            for (_, waiting), count in zip(batch, counts, strict=True):
+                if not waiting.done():
+                    waiting.set_result(count)
+
+    async def _insert(self, batches: list[list[NewInbound]]) -> list[int]:
+        """All the batches in one transaction; how many rows of each were new."""
+        counts: list[int] = []
         async with self._sessions() as session, session.begin():
             dialect = session.get_bind().dialect.name
             insert = pg_insert if dialect == "postgresql" else sqlite_insert
             now = utcnow()
-            for item in items:
-                statement = (
-                    insert(InboxMessage)
-                    .values(
-                        channel=item.channel,
-                        platform_message_id=item.platform_message_id,
-                        user_ref=item.user_ref,
-                        body=item.body,
-                        sent_at=item.sent_at,
-                        received_at=now,
-                        attempts=0,
+            for items in batches:
+                added = 0
+                for item in items:
+                    statement = (
+                        insert(InboxMessage)
+                        .values(
+                            channel=item.channel,
+                            platform_message_id=item.platform_message_id,
+                            user_ref=item.user_ref,
+                            body=item.body,
+                            sent_at=item.sent_at,
+                            received_at=now,
+                            attempts=0,
+                        )
+                        .on_conflict_do_nothing(index_elements=["channel", "platform_message_id"])
                     )
-                    .on_conflict_do_nothing(index_elements=["channel", "platform_message_id"])
-                )
-                result = await session.execute(statement)
-                added += result.rowcount  # type: ignore[attr-defined]
-        return added
+                    result = await session.execute(statement)
+                    added += result.rowcount  # type: ignore[attr-defined]
+                counts.append(added)
+        return counts
 
     async def claim_heads(
         self, channels: Sequence[str], owner: str, now: datetime, lease: timedelta, limit: int

@@ -35,6 +35,40 @@ async def test_a_retried_webhook_stores_nothing_new(processor: InboxProcessor) -
     assert await processor.store.pending() == 3
 
 
+async def test_a_burst_of_webhooks_is_stored_once_each_with_retries_counted_as_nothing_new(
+    processor: InboxProcessor,
+) -> None:
+    # Concurrent webhooks share transactions (group commit); each still learns what was new in its own.
+    burst = [[message(n, f"u{n % 7}")] for n in range(40)]
+    retries = [[message(n, f"u{n % 7}")] for n in range(0, 40, 4)]
+    counts = await asyncio.gather(*(processor.store.add(rows) for rows in burst + retries))
+
+    assert sum(counts) == 40
+    assert await processor.store.pending() == 40
+    pairs = {n: counts[n] for n in range(0, 40, 4)}
+    for i, n in enumerate(range(0, 40, 4)):
+        # The first of the two copies to be written counts it; the other finds it stored.
+        assert pairs[n] + counts[40 + i] == 1
+
+
+async def test_a_failed_write_fails_every_webhook_waiting_on_it_and_the_next_one_works(
+    processor: InboxProcessor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = processor.store
+    real = store._insert
+
+    async def broken(batches: list[list[NewInbound]]) -> list[int]:
+        raise ConnectionError("database went away")
+
+    monkeypatch.setattr(store, "_insert", broken)
+    results = await asyncio.gather(*(store.add([message(n, "a")]) for n in range(5)), return_exceptions=True)
+    assert all(isinstance(result, ConnectionError) for result in results)  # webhooks answer 500: retried
+
+    monkeypatch.setattr(store, "_insert", real)
+    assert await store.add([message(1, "a")]) == 1
+    assert await store.pending() == 1
+
+
 async def test_one_clients_messages_in_order_while_clients_run_in_parallel(processor: InboxProcessor) -> None:
     seen: list[str] = []
     overlapping: set[str] = set()
