@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     # Webhook mode instead of long polling when set (README, Telegram webhook mode).
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: SecretStr | None = None
+    # Messages per second per bot, shared by every process: Telegram's 30, or up to 1000 once the bot
+    # has paid broadcasts (allow_paid_broadcast). The 1 per second in one chat is not configurable.
+    telegram_messages_per_second: float = Field(default=30.0, gt=0, le=1000)
 
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=1, le=65535)
@@ -121,6 +124,8 @@ class Settings(BaseSettings):
     whatsapp_app_secret: SecretStr | None = None
     whatsapp_verify_token: SecretStr | None = None
     whatsapp_api_base: str = "https://graph.facebook.com/v21.0"
+    # Messages per second per business number: the Cloud API's 80, or up to 1000 on an upgraded number.
+    whatsapp_messages_per_second: float = Field(default=80.0, gt=0, le=1000)
     # Approved templates for bot-initiated messages outside the 24-hour window, per purpose and language.
     whatsapp_templates: Annotated[dict[tuple[str, str], str], NoDecode] = Field(default_factory=dict)
     broadcast_interval_seconds: float = Field(default=2.0, gt=0, le=3600)

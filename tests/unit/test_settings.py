@@ -131,3 +131,29 @@ def test_telegram_webhook_url_and_secret() -> None:
             settings(**values)
     with pytest.raises(ValidationError, match="1-256 characters"):
         settings(telegram_webhook_secret="x" * 257)
+
+
+def test_outbound_rates_default_to_the_platforms_limits() -> None:
+    s = settings()
+    assert (s.telegram_messages_per_second, s.whatsapp_messages_per_second) == (30.0, 80.0)
+    raised = settings(telegram_messages_per_second="1000", whatsapp_messages_per_second="250.5")
+    assert (raised.telegram_messages_per_second, raised.whatsapp_messages_per_second) == (1000.0, 250.5)
+
+
+@pytest.mark.parametrize("variable", ["TELEGRAM_MESSAGES_PER_SECOND", "WHATSAPP_MESSAGES_PER_SECOND"])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0", "Input should be greater than 0"),
+        ("-30", "Input should be greater than 0"),
+        ("1001", "Input should be less than or equal to 1000"),
+        ("thirty", "Input should be a valid number"),
+    ],
+)
+def test_outbound_rates_outside_what_platforms_allow_are_refused(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)
+    assert describe_settings_error(caught.value).startswith(f"Configuration error: {variable}: {expected}")

@@ -2,6 +2,7 @@
 
 Limits (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this): about 30
 messages per second per bot, no more than one per second in one chat, and about 20 per minute in a group.
+The per-bot figure is TELEGRAM_MESSAGES_PER_SECOND (up to 1000 with paid broadcasts); the others are fixed.
 Each message reserves the bot's bucket and its chat's at one instant (GCRA, bot/core/ratelimit.py), 2%
 under the limits (Telegram counts arrivals, and network jitter must not push a 31st into one second),
 then passes the exact sliding-window guard right before the request. Chat actions ("typing…") and
@@ -28,7 +29,7 @@ from bot.core.ratelimit import Rate, RateLimiter
 
 T = TypeVar("T")
 
-BOT_PER_SECOND = 30.0
+BOT_PER_SECOND = 30.0  # the default of TELEGRAM_MESSAGES_PER_SECOND
 CHAT_PER_SECOND = 1.0
 GROUP_PER_MINUTE = 20.0
 # A group may take a few posts at once (a new case's topic, its context and the client's words) and then

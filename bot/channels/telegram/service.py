@@ -302,7 +302,11 @@ def build_telegram_service(
         bot = Bot(token, session=session, default=DefaultBotProperties(parse_mode=None))
     except TokenValidationError:
         return TelegramDisabled()
-    sender = TelegramSender(bot, assistant.translator, assistant.limiter)
+    # The one sender of this process: replies, Notifier messages, broadcasts and (through its pacing) the
+    # staff group all take the bot's bucket at the configured rate.
+    sender = TelegramSender(
+        bot, assistant.translator, assistant.limiter, bot_per_second=settings.telegram_messages_per_second
+    )
     assistant.notifier.register(Channel.TELEGRAM, sender)
     staff_chat_id = settings.telegram_staff_chat_id
     staff = (

@@ -1,7 +1,8 @@
 """WhatsAppPacing: the Cloud API's throughput as buckets of the shared limiter, for every message we send.
 
 Throughput (https://developers.facebook.com/docs/whatsapp/cloud-api/overview#throughput): 80 messages
-per second per business phone number by default, inbound included; beyond it Graph answers 130429.
+per second per business phone number by default (WHATSAPP_MESSAGES_PER_SECOND, up to 1000 on an upgraded
+number), inbound included; beyond it Graph answers 130429.
 Every message (a conversation reply, a Notifier message, a broadcast, a document) reserves the
 number's bucket `wa:num:<phone_number_id>` 2% under the limit, as Telegram's do, then passes the exact
 sliding-window guard right before the request. Priority between replies and broadcasts works as for
@@ -25,7 +26,7 @@ from bot.core.ratelimit import Rate, RateLimiter
 
 T = TypeVar("T")
 
-NUMBER_PER_SECOND = 80.0
+NUMBER_PER_SECOND = 80.0  # the default of WHATSAPP_MESSAGES_PER_SECOND
 HEADROOM = 0.98
 GUARD_MARGIN = 0.005  # as for Telegram: the guard counts from the answer, in a window this much longer
 # At 80 a second one slow database commit costs several slots: up to this many may go early to catch up

@@ -186,7 +186,7 @@ def build_whatsapp(
         raise ValueError("WhatsApp is not configured")
     client = GraphClient(settings.whatsapp_api_base, phone, token.get_secret_value(), http=http)
     notes: WhatsAppNotes = RedisWhatsAppNotes(redis) if redis is not None else MemoryWhatsAppNotes()
-    pacing = WhatsAppPacing(limiter, phone)
+    pacing = WhatsAppPacing(limiter, phone, per_second=settings.whatsapp_messages_per_second)
     sender = WhatsAppSender(
         client, translator, inbox.store, notes, settings.whatsapp_templates, pacing=pacing
     )
