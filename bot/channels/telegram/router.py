@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import structlog
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
@@ -30,8 +32,14 @@ FILE = F.photo | F.document
 async def _answer(
     chat_id: int, inbound: InboundMessage, engine: DialogEngine, sender: TelegramSender
 ) -> None:
-    await sender.typing(chat_id)
-    outbound = await engine.handle(inbound)
+    # "typing…" goes out while the engine works instead of before it (one round trip less), and is
+    # awaited before the answer, which must arrive after it: a late chat action would show "typing…"
+    # under an answer already given.
+    typing = asyncio.create_task(sender.typing(chat_id))
+    try:
+        outbound = await engine.handle(inbound)
+    finally:
+        await typing
     await sender.send_to(chat_id, outbound)
 
 
