@@ -428,7 +428,7 @@ async def main(args: argparse.Namespace) -> None:
         async def fresh(name: str) -> str:
             if pg and args.postgres_everywhere:
                 return await postgres_database(pg)
-            return f"sqlite+aiosqlite:///{Path(folder) / name}.sqlite3"
+            return f"sqlite:///{Path(folder) / name}.sqlite3"
 
         wanted = args.only.split(",") if args.only else ["rate", "overhead", "sigkill", "two_processes"]
         if "rate" in wanted:

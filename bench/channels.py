@@ -121,7 +121,7 @@ async def start_assistant(
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     settings = {
-        "DATABASE_URL": f"sqlite+aiosqlite:///{folder / scenario.name}.sqlite3",
+        "DATABASE_URL": f"sqlite:///{folder / scenario.name}.sqlite3",
         "WEB_HOST": "127.0.0.1",
         "WEB_PORT": str(port),
         "NLU_MODEL_PATH": str(ROOT / "data" / "nlu" / "model.joblib"),  # `make run`'s, trained once

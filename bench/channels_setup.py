@@ -50,7 +50,7 @@ class Child:
             stderr=log_file,
         )
         if core is not None:
-            # Before the interpreter has started its threads (aiosqlite's, the NLU's): they inherit it.
+            # Before the interpreter has started its threads (the NLU's, uvicorn's): they inherit it.
             os.sched_setaffinity(process.pid, {core})
         child = cls(process, log_path, log_file)
         if reads_url:

@@ -335,7 +335,7 @@ async def main() -> None:
         }
     }
     with tempfile.TemporaryDirectory() as tmp:
-        sqlite = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        sqlite = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
         await asyncio.to_thread(migrate.upgrade, sqlite)
         report["sqlite"] = await run_on(sqlite, plan, workers=8, pool={})
     pg = await postgres_url()

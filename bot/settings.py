@@ -78,7 +78,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    database_url: str = "sqlite+aiosqlite:///data/assistant.sqlite3"
+    database_url: str = "sqlite:///data/assistant.sqlite3"
     redis_url: str | None = None
     telegram_bot_token: SecretStr | None = None
     telegram_api_base: str | None = None
@@ -190,8 +190,10 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str) -> str:
-        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
-            raise ValueError("use sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db")
+        # sqlite+aiosqlite:// was the documented form before SQLite moved onto the event loop; it
+        # still works, so existing configurations keep working.
+        if not value.startswith(("sqlite://", "sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("use sqlite:///path or postgresql+asyncpg://user@host/db")
         return value
 
     @field_validator("redis_url")
@@ -287,8 +289,8 @@ class Settings(BaseSettings):
     @property
     def sqlite_path(self) -> Path | None:
         """The SQLite file, so start-up can create its folder; None for other databases."""
-        prefix = "sqlite+aiosqlite:///"
-        if self.database_url.startswith(prefix):
-            path = self.database_url[len(prefix) :]
+        scheme, _, rest = self.database_url.partition("://")
+        if scheme in ("sqlite", "sqlite+aiosqlite") and rest.startswith("/"):
+            path = rest[1:]
             return None if path in ("", ":memory:") else Path(path)
         return None

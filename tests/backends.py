@@ -27,7 +27,7 @@ def skip_or_fail(reason: str) -> None:
 
 
 async def sqlite_database(tmp_path: Path) -> str:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
+    url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
     await asyncio.to_thread(migrate.upgrade, url)
     return url
 

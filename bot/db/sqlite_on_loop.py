@@ -188,7 +188,7 @@ def _release(raw: LoopConnection) -> None:
 
 
 def on_loop_url(url: str) -> str:
-    """`sqlite:///…` or `sqlite+aiosqlite:///…` (the documented form) as this dialect's URL."""
+    """`sqlite:///…` (or `sqlite+aiosqlite:///…`, the form documented before) as this dialect's URL."""
     scheme, _, rest = url.partition("://")
     return f"sqlite+{DRIVER}://{rest}" if scheme in ("sqlite", "sqlite+aiosqlite") else url
 

@@ -13,7 +13,7 @@ from bot.paths import LOCALES_DIR
 
 
 def run_chat(tmp_path: Path, lines: str, *args: str) -> str:
-    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/chat.sqlite3"}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/chat.sqlite3"}
     env.pop("REDIS_URL", None)
     done = subprocess.run(
         [sys.executable, "-m", "bot", "chat", *args],

@@ -17,7 +17,7 @@ def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "NLU_MODEL_PATH": str(tmp_path / "model.joblib"),
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
     }
     return subprocess.run(
         [sys.executable, "-m", "bot", "nlu", *args],

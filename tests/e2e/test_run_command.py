@@ -15,7 +15,7 @@ from tests.e2e.browser import free_port
 
 
 def run_env(tmp_path: Path, port: int) -> dict[str, str]:
-    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/run.sqlite3", "WEB_PORT": str(port)}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/run.sqlite3", "WEB_PORT": str(port)}
     for name in ("REDIS_URL", "TELEGRAM_BOT_TOKEN"):
         env.pop(name, None)
     return env

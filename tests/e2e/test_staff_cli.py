@@ -70,7 +70,7 @@ async def test_create_admin_prints_a_generated_password_once_and_refuses_a_dupli
 
 
 async def test_create_admin_on_an_unmigrated_database_says_what_to_run(tmp_path: Path) -> None:
-    empty = f"sqlite+aiosqlite:///{tmp_path / 'empty.sqlite3'}"
+    empty = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
 
     code, out, err = await create_admin(empty, tmp_path, "boss@centrum.cz")
 

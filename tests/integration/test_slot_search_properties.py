@@ -46,7 +46,7 @@ CLOCK_RANGES = (
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One migrated SQLite file, copied for every example: migrating each time would be slow."""
     path = tmp_path_factory.mktemp("slot-search") / "template.sqlite3"
-    migrate.upgrade(f"sqlite+aiosqlite:///{path}")
+    migrate.upgrade(f"sqlite:///{path}")
     return path
 
 
@@ -354,4 +354,4 @@ def test_no_free_slot_clashes_with_bookings_time_off_holidays_notice_or_horizon(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "example.sqlite3"
         shutil.copyfile(template_db, path)
-        asyncio.run(scenario(f"sqlite+aiosqlite:///{path}", spec, data))
+        asyncio.run(scenario(f"sqlite:///{path}", spec, data))

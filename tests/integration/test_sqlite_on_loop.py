@@ -18,7 +18,7 @@ from bot.db.session import create_engine, create_session_factory
 
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/on_loop.sqlite3")
+    engine = create_engine(f"sqlite:///{tmp_path}/on_loop.sqlite3")
     async with engine.begin() as connection:
         await connection.execute(text("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER)"))
         await connection.execute(text("INSERT INTO counter VALUES (1, 0)"))
@@ -132,7 +132,7 @@ async def test_a_write_lock_held_too_long_elsewhere_fails_with_a_clear_error(
 
 async def test_two_engines_on_one_file_share_the_queue(tmp_path: Path, engine: AsyncEngine) -> None:
     # Tests and the CLI build more than one engine in a process; their writers must not deadlock.
-    second = create_engine(f"sqlite+aiosqlite:///{tmp_path}/on_loop.sqlite3")
+    second = create_engine(f"sqlite:///{tmp_path}/on_loop.sqlite3")
     try:
         first_sessions, second_sessions = create_session_factory(engine), create_session_factory(second)
 

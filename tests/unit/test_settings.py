@@ -24,11 +24,19 @@ def settings(**env: str) -> Settings:
 
 def test_defaults_run_on_a_laptop() -> None:
     s = settings()
-    assert s.database_url.startswith("sqlite+aiosqlite:///data/")
+    assert s.database_url.startswith("sqlite:///data/")
+    assert s.sqlite_path == Path("data/assistant.sqlite3")
     assert s.redis_url is None
     assert s.telegram_bot_token is None
     assert (s.web_host, s.web_port) == ("127.0.0.1", 8080)
     assert s.enabled_locales == ("cs", "en", "uk", "ru", "vi")
+
+
+def test_the_earlier_sqlite_url_form_still_names_the_same_file() -> None:
+    # Configurations written before SQLite moved onto the event loop say sqlite+aiosqlite://.
+    assert settings(database_url="sqlite+aiosqlite:///srv/a.db").sqlite_path == Path("srv/a.db")
+    assert settings(database_url="sqlite:////srv/a.db").sqlite_path == Path("/srv/a.db")
+    assert settings(database_url="postgresql+asyncpg://u@h/db").sqlite_path is None
 
 
 def test_locales_and_hours_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
