@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,6 +129,11 @@ async def serve(settings: Settings) -> int:
         proxy_headers=True,
     )
     server = GracefulServer(config)
+    # What start-up built (the NLU model's hundreds of thousands of objects, the app) lives as long as
+    # the process: out of the garbage collector's sight, a full collection takes about a millisecond
+    # instead of about 300 ms during which every client waited.
+    gc.collect()
+    gc.freeze()
     await server.serve()
     return 0 if server.started else 1
 
