@@ -35,6 +35,24 @@ async def test_same_ref_is_the_same_client(sessions: async_sessionmaker[AsyncSes
     assert other.client.id != first.client.id
 
 
+async def test_last_seen_moves_with_a_new_visit_not_with_every_message(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as s, s.begin():
+        client = (await ClientRepository(s).get_or_create("tg:43")).client
+        client.last_seen_at = utcnow() - timedelta(minutes=2)
+    async with sessions() as s, s.begin():
+        recent = (await ClientRepository(s).get_or_create("tg:43")).client.last_seen_at
+    assert utcnow() - recent >= timedelta(minutes=2)  # within the step: not rewritten
+
+    async with sessions() as s, s.begin():
+        client = (await ClientRepository(s).get_or_create("tg:43")).client
+        client.last_seen_at = utcnow() - timedelta(hours=3)
+    async with sessions() as s, s.begin():
+        seen = (await ClientRepository(s).get_or_create("tg:43")).client.last_seen_at
+    assert utcnow() - seen < timedelta(minutes=1)  # a new visit after hours: moved to now
+
+
 async def test_identity_is_unique_in_the_database(sessions: async_sessionmaker[AsyncSession]) -> None:
     async with sessions() as s, s.begin():
         thread = await ClientRepository(s).get_or_create("tg:7")

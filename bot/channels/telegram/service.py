@@ -23,6 +23,7 @@ from bot.app import Assistant
 from bot.channels.base import Channel
 from bot.channels.telegram.pacing import TelegramPacing
 from bot.channels.telegram.profile import BotProfile
+from bot.channels.telegram.response_models import pin_response_models
 from bot.channels.telegram.router import build_router, build_staff_router
 from bot.channels.telegram.sender import TelegramSender
 from bot.channels.telegram.staff_commands import StaffGroupDesk
@@ -296,6 +297,7 @@ def build_telegram_service(
     if session is None and api_base is not None:
         # A local Bot API server (https://github.com/tdlib/telegram-bot-api) or the benchmark's stand-in.
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+    pin_response_models()
     try:
         # No default parse mode: the client sender asks for HTML and escapes every text itself
         # (sender.html_text); the staff group sends plain text.
