@@ -18,6 +18,7 @@ from bot.channels.telegram.convert import (
     text_to_inbound,
 )
 from bot.channels.telegram.files import file_in, file_to_inbound
+from bot.channels.telegram.filters import on_loop
 from bot.channels.telegram.sender import TelegramSender
 from bot.channels.telegram.staff_commands import LINK_COMMAND, StaffGroupDesk, parse_command
 from bot.core.engine import DialogEngine
@@ -57,11 +58,11 @@ def build_router(staff_chat_id: int | None = None) -> Router:
         group_filters.append(F.chat.id != staff_chat_id)
         press_filters.append(F.message.chat.id != staff_chat_id)
 
-    @router.message(*text_filters)
+    @router.message(*on_loop(*text_filters))
     async def on_text(message: Message, engine: DialogEngine, sender: TelegramSender) -> None:
         await _answer(message.chat.id, text_to_inbound(message), engine, sender)
 
-    @router.message(PRIVATE, FILE)
+    @router.message(*on_loop(PRIVATE, FILE))
     async def on_file(message: Message, bot: Bot, engine: DialogEngine, sender: TelegramSender) -> None:
         file = file_in(message)
         if file is None:  # a photo message without sizes: nothing to download
@@ -73,7 +74,7 @@ def build_router(staff_chat_id: int | None = None) -> Router:
             inbound = await file_to_inbound(bot, message, file)
         await _answer(message.chat.id, inbound, engine, sender)
 
-    @router.message(PRIVATE, ~F.text, ~FILE)
+    @router.message(*on_loop(PRIVATE, ~F.text, ~FILE))
     async def on_other(message: Message, engine: DialogEngine, sender: TelegramSender) -> None:
         inbound = other_to_inbound(message)
         if inbound is None:
@@ -81,12 +82,12 @@ def build_router(staff_chat_id: int | None = None) -> Router:
             return
         await _answer(message.chat.id, inbound, engine, sender)
 
-    @router.message(*group_filters)
+    @router.message(*on_loop(*group_filters))
     async def on_group(message: Message) -> None:
         # The assistant talks to one client at a time; group chats would leak one client's case to others.
         log.debug("telegram_group_message_ignored", chat_type=message.chat.type)
 
-    @router.callback_query(*press_filters)
+    @router.callback_query(*on_loop(*press_filters))
     async def on_press(callback: CallbackQuery, engine: DialogEngine, sender: TelegramSender) -> None:
         chat_id = callback_chat_id(callback)
         if chat_id is None:
@@ -103,15 +104,15 @@ def build_staff_router(staff_chat_id: int) -> Router:
     """The configured staff group (every other group stays ignored) and private `/link <code>`."""
     router = Router(name="telegram-staff-group")
 
-    @router.message(F.chat.id == staff_chat_id)
+    @router.message(*on_loop(F.chat.id == staff_chat_id))
     async def on_staff_message(message: Message, staff: StaffGroupDesk) -> None:
         await staff.message(message)
 
-    @router.callback_query(F.message.chat.id == staff_chat_id)
+    @router.callback_query(*on_loop(F.message.chat.id == staff_chat_id))
     async def on_staff_press(callback: CallbackQuery, staff: StaffGroupDesk) -> None:
         await staff.take(callback)
 
-    @router.message(PRIVATE, F.text.regexp(LINK_COMMAND))
+    @router.message(*on_loop(PRIVATE, F.text.regexp(LINK_COMMAND)))
     async def on_private_link(message: Message, staff: StaffGroupDesk) -> None:
         command = parse_command(message.text or "")
         await staff.link(message, command[1] if command is not None else "")
