@@ -123,7 +123,17 @@ class SQLiteDialect_onloop(SQLiteDialect_pysqlite):
     def do_begin(self, dbapi_connection: Any) -> None:
         raw = _raw(dbapi_connection)
         lock = WRITERS.lock(raw.writer_key)
-        await_(lock.acquire())
+        if lock.locked():
+            # Bounded like SQLite's own busy timeout: a transaction opened inside another one of the
+            # same task would otherwise wait for itself for ever, where SQLite reported it.
+            try:
+                await_(asyncio.wait_for(lock.acquire(), BUSY_WAIT))
+            except TimeoutError:
+                raise sqlite3.OperationalError(
+                    "database is locked (waited for this process's writer)"
+                ) from None
+        else:
+            await_(lock.acquire())
         raw.writer_lock = lock
         try:
             _begin_immediate(raw)

@@ -149,3 +149,21 @@ async def test_two_engines_on_one_file_share_the_queue(tmp_path: Path, engine: A
         await second.dispose()
 
     assert await counter(engine) == 40
+
+
+async def test_a_transaction_waiting_for_itself_fails_instead_of_hanging(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A second session opened inside a transaction of the same task can never get the write lock.
+    monkeypatch.setattr(sqlite_on_loop, "BUSY_WAIT", 0.2)
+    sessions = create_session_factory(engine)
+
+    async def nested() -> None:
+        async with sessions() as outer, outer.begin():
+            await outer.execute(text("UPDATE counter SET value = 1"))
+            async with sessions() as inner, inner.begin():
+                await inner.execute(text("UPDATE counter SET value = 2"))
+
+    with pytest.raises(OperationalError, match="locked"):
+        await asyncio.wait_for(nested(), 10)
+    assert await counter(engine) == 0  # the outer transaction was rolled back too
