@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Update, delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Update, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.base import utcnow
+from bot.inbox import statements
 from bot.inbox.models import InboxMessage
 
 
@@ -38,6 +37,10 @@ class InboxItem:
     user_ref: str
     body: dict[str, Any]
     attempts: int
+
+
+def _finished(row_id: int, outcome: str, now: datetime) -> dict[str, Any]:
+    return {"row_id": row_id, "with_outcome": outcome, "finished_at": now}
 
 
 class InboxStore:
@@ -81,26 +84,22 @@ class InboxStore:
         """All the batches in one transaction; how many rows of each were new."""
         counts: list[int] = []
         async with self._sessions() as session, session.begin():
-            dialect = session.get_bind().dialect.name
-            insert = pg_insert if dialect == "postgresql" else sqlite_insert
+            statement = statements.INSERT[session.get_bind().dialect.name]
             now = utcnow()
             for items in batches:
                 added = 0
                 for item in items:
-                    statement = (
-                        insert(InboxMessage)
-                        .values(
-                            channel=item.channel,
-                            platform_message_id=item.platform_message_id,
-                            user_ref=item.user_ref,
-                            body=item.body,
-                            sent_at=item.sent_at,
-                            received_at=now,
-                            attempts=0,
-                        )
-                        .on_conflict_do_nothing(index_elements=["channel", "platform_message_id"])
+                    result = await session.execute(
+                        statement,
+                        {
+                            "channel": item.channel,
+                            "platform_message_id": item.platform_message_id,
+                            "user_ref": item.user_ref,
+                            "body": item.body,
+                            "sent_at": item.sent_at,
+                            "received_at": now,
+                        },
                     )
-                    result = await session.execute(statement)
                     added += result.rowcount  # type: ignore[attr-defined]
                 counts.append(added)
         return counts
@@ -109,79 +108,45 @@ class InboxStore:
         self, channels: Sequence[str], owner: str, now: datetime, lease: timedelta, limit: int
     ) -> list[InboxItem]:
         """Take up to `limit` clients' oldest unprocessed messages that nobody holds, oldest first."""
-        oldest = (
-            select(func.min(InboxMessage.id))
-            .where(InboxMessage.processed_at.is_(None))
-            .group_by(InboxMessage.user_ref)
-        )
-        heads = (
-            select(InboxMessage.id)
-            .where(
-                InboxMessage.processed_at.is_(None),
-                InboxMessage.channel.in_(channels),
-                InboxMessage.id.in_(oldest),
-                (InboxMessage.lease_until.is_(None)) | (InboxMessage.lease_until < now),
-            )
-            .order_by(InboxMessage.id)
-            .limit(limit)
-        )
         async with self._sessions() as session, session.begin():
-            items = await self._claim(session, InboxMessage.id.in_(heads), owner, now, lease)
+            items = await self._claim(
+                session,
+                statements.CLAIM_HEADS,
+                {"channels": list(channels), "limit": limit},
+                owner,
+                now,
+                lease,
+            )
         return sorted(items, key=lambda item: item.id)
 
     async def finish(self, row_id: int, outcome: str, now: datetime) -> None:
         """Processed: the content goes (personal data), the ids stay for de-duplication until purged."""
         async with self._sessions() as session, session.begin():
-            await session.execute(self._finished(row_id, outcome, now))
+            await session.execute(statements.FINISH, _finished(row_id, outcome, now))
 
     async def finish_and_claim_next(
         self, item: InboxItem, outcome: str, owner: str, now: datetime, lease: timedelta
     ) -> InboxItem | None:
         """finish() and claim() of the client's next message in one transaction: half the round trips."""
         async with self._sessions() as session, session.begin():
-            await session.execute(self._finished(item.id, outcome, now))
-            oldest = (
-                select(func.min(InboxMessage.id))
-                .where(InboxMessage.user_ref == item.user_ref, InboxMessage.processed_at.is_(None))
-                .scalar_subquery()
+            await session.execute(statements.FINISH, _finished(item.id, outcome, now))
+            claimed = await self._claim(
+                session, statements.CLAIM_NEXT, {"of_user": item.user_ref}, owner, now, lease
             )
-            claimed = await self._claim(session, InboxMessage.id == oldest, owner, now, lease)
             return next(iter(claimed), None)
 
     @staticmethod
-    def _finished(row_id: int, outcome: str, now: datetime) -> Update:
-        return (
-            update(InboxMessage)
-            .where(InboxMessage.id == row_id)
-            .values(processed_at=now, outcome=outcome, body=None, lease_owner=None, lease_until=None)
-            .execution_options(synchronize_session=False)
-        )
-
-    @staticmethod
     async def _claim(
-        session: AsyncSession, which: ColumnElement[bool], owner: str, now: datetime, lease: timedelta
+        session: AsyncSession,
+        statement: Update,
+        which: dict[str, Any],
+        owner: str,
+        now: datetime,
+        lease: timedelta,
     ) -> list[InboxItem]:
         # UPDATE ... RETURNING (PostgreSQL, SQLite >= 3.35): the lease and the row's content in one statement.
-        rows = (
-            await session.execute(
-                update(InboxMessage)
-                .where(
-                    which,
-                    InboxMessage.processed_at.is_(None),
-                    (InboxMessage.lease_until.is_(None)) | (InboxMessage.lease_until < now),
-                )
-                .values(lease_owner=owner, lease_until=now + lease, attempts=InboxMessage.attempts + 1)
-                .returning(
-                    InboxMessage.id,
-                    InboxMessage.channel,
-                    InboxMessage.platform_message_id,
-                    InboxMessage.user_ref,
-                    InboxMessage.body,
-                    InboxMessage.attempts,
-                )
-                .execution_options(synchronize_session=False)
-            )
-        ).all()
+        parameters = {**which, "owner": owner, "now": now, "leased_until": now + lease}
+        rows = (await session.execute(statement, parameters)).all()
         return [
             InboxItem(
                 row.id, row.channel, row.platform_message_id, row.user_ref, row.body or {}, row.attempts
