@@ -61,6 +61,7 @@ class InboxProcessor:
         self._handlers: dict[str, InboxHandler] = {}
         self._active: dict[str, asyncio.Task[None]] = {}
         self._wake = asyncio.Event()
+        self._more_waiting = False
         self._round_lock = asyncio.Lock()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -123,9 +124,14 @@ class InboxProcessor:
         # "nothing to do" before their tasks are in _active.
         async with self._round_lock:
             free = self._concurrency - len(self._active)
-            if not self._handlers or free <= 0 or self._stopping.is_set():
+            if not self._handlers or self._stopping.is_set():
+                return 0
+            if free <= 0:
+                self._more_waiting = True  # a kick found every slot taken: the next free slot looks
                 return 0
             items = await self.store.claim_heads(self.channels, self.owner, self.clock(), LEASE, limit=free)
+            # A full round may have left clients waiting; a short one saw all there was.
+            self._more_waiting = len(items) >= free
             for item in items:
                 # A client's drain that is just ending may still be listed: the row's lease, not this
                 # dict, keeps one client's messages in order, so the new task simply takes its place.
@@ -137,8 +143,10 @@ class InboxProcessor:
     def _forget(self, user_ref: str, task: asyncio.Task[None]) -> None:
         if self._active.get(user_ref) is task:
             del self._active[user_ref]
-        # A slot is free: rows that found every slot taken are claimed now, not at the next poll.
-        self._wake.set()
+        # A slot is free: rows that found every slot taken are claimed now, not at the next poll. When
+        # the last round saw every waiting client, there is nobody to look for (new ones kick).
+        if self._more_waiting:
+            self._wake.set()
 
     async def _drain_client(self, item: InboxItem | None) -> None:
         """This client's messages, oldest first, until none is left or one must wait for a retry."""
