@@ -7,8 +7,10 @@ import inspect
 import os
 from typing import Any
 
-from sqlalchemy import event
+import pytest
+from sqlalchemy import event, text
 
+from bot.db import session as session_module
 from bot.db.session import create_engine
 from bot.inbox.processor import InboxProcessor
 from tests.backends import skip_or_fail
@@ -44,3 +46,53 @@ async def test_the_inbox_s_sixteen_messages_at_once_reuse_their_connections() ->
     # Each connection opened once; SQLAlchemy's default pool (5 kept, 10 more closed on return) could
     # not even hold 16 at once, and reopened the extra ones for every burst.
     assert connects == AT_ONCE
+
+
+async def test_a_connection_the_server_dropped_while_idle_is_replaced_without_failing_a_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
+        return
+    monkeypatch.setattr(session_module, "IDLE_BEFORE_PING", 0.05)
+    engine = create_engine(url, pool_size=1, max_overflow=0)
+    other = create_engine(url, pool_size=1, max_overflow=0)
+    try:
+        async with engine.connect() as connection:
+            pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+        # As a server restart or an idle timeout would: the pooled connection is gone.
+        async with other.connect() as killer:
+            await killer.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        await asyncio.sleep(0.1)  # longer idle than IDLE_BEFORE_PING: the next checkout pings
+
+        async with engine.connect() as connection:
+            new_pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+    finally:
+        await engine.dispose()
+        await other.dispose()
+    assert new_pid != pid  # a fresh connection, and the request itself succeeded
+
+
+async def test_a_connection_in_steady_use_is_not_pinged_before_each_transaction() -> None:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
+        return
+    engine = create_engine(url, pool_size=1, max_overflow=0)
+    pings = 0
+    ping = engine.sync_engine.dialect.do_ping
+
+    def counted(dbapi_connection: Any) -> bool:
+        nonlocal pings
+        pings += 1
+        return bool(ping(dbapi_connection))
+
+    engine.sync_engine.dialect.do_ping = counted  # type: ignore[method-assign]
+    try:
+        for _ in range(20):
+            async with engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+    finally:
+        await engine.dispose()
+    assert pings == 0  # a round trip per transaction saved (pool_pre_ping pinged 20 times)
