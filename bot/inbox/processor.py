@@ -62,6 +62,7 @@ class InboxProcessor:
         self._active: dict[str, asyncio.Task[None]] = {}
         self._wake = asyncio.Event()
         self._more_waiting = False
+        self._kicks = 0
         self._round_lock = asyncio.Lock()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -76,6 +77,7 @@ class InboxProcessor:
 
     def kick(self) -> None:
         """A webhook stored something: look now instead of at the next poll."""
+        self._kicks += 1
         self._wake.set()
 
     async def start(self) -> None:
@@ -158,7 +160,13 @@ class InboxProcessor:
                 if self._stopping.is_set():
                     await self.store.finish(item.id, outcome, self.clock())
                     return
+                kicks = self._kicks
                 item = await self.store.finish_and_claim_next(item, outcome, self.owner, self.clock(), LEASE)
+                if item is None and self._kicks != kicks:
+                    # A message came in while this one was being finished. Its kick's round may have
+                    # run before the finish was committed and found this client busy, and the claim
+                    # above may have run before the message was committed: look again when done.
+                    self._more_waiting = True
 
     async def _process(self, item: InboxItem) -> str | None:
         """The outcome once finished ("done", or "failed" when given up); None while it waits for a retry."""

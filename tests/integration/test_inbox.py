@@ -188,6 +188,48 @@ async def notes(redis_or_memory: Redis | None) -> WhatsAppNotes:
     return RedisWhatsAppNotes(redis_or_memory) if redis_or_memory is not None else MemoryWhatsAppNotes()
 
 
+async def test_a_message_that_arrives_while_the_clients_last_one_is_being_finished_is_not_left_for_the_poll(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = create_engine(database_url)
+    processor = InboxProcessor(create_session_factory(engine), poll_seconds=60)  # the poll never helps
+    store = processor.store
+    handled: list[str] = []
+    done = asyncio.Event()
+
+    async def handle(item: InboxItem) -> None:
+        handled.append(item.body["text"])
+        if len(handled) == 2:
+            done.set()
+
+    real_finish = store.finish
+
+    async def racing_finish_and_claim_next(
+        item: InboxItem, outcome: str, owner: str, now: datetime, lease: timedelta
+    ) -> InboxItem | None:
+        monkeypatch.setattr(store, "finish_and_claim_next", real_finish_and_claim_next)
+        # The next message is stored and kicks while the first is still unfinished; the round that
+        # kick starts finds the client busy, and this finish's claim ran before the message was stored.
+        await store.add([message(2, "a")])
+        processor.kick()
+        await asyncio.sleep(0.2)
+        await real_finish(item.id, outcome, now)
+        return None
+
+    real_finish_and_claim_next = store.finish_and_claim_next
+    monkeypatch.setattr(store, "finish_and_claim_next", racing_finish_and_claim_next)
+    processor.register("wa", handle)
+    await store.add([message(1, "a")])
+    await processor.start()
+    processor.kick()
+    try:
+        await asyncio.wait_for(done.wait(), 10)
+    finally:
+        await processor.stop()
+        await engine.dispose()
+    assert handled == ["m1", "m2"]
+
+
 async def test_whatsapp_notes_contract(notes: WhatsAppNotes) -> None:
     choices = (RenderedChoice("lang:uk", "Українська"), RenderedChoice("lang:cs", "Čeština"))
     assert await notes.choices("wa:1") == ()
