@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.db.sqlite_on_loop import sqlite_url_rest
 from counselling.models import Priority
 from counselling.priority import parse_sla
 
@@ -190,9 +191,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str) -> str:
-        # sqlite+aiosqlite:// was the documented form before SQLite moved onto the event loop; it
-        # still works, so existing configurations keep working.
-        if not value.startswith(("sqlite://", "sqlite+aiosqlite://", "postgresql+asyncpg://")):
+        if sqlite_url_rest(value) is None and not value.startswith("postgresql+asyncpg://"):
             raise ValueError("use sqlite:///path or postgresql+asyncpg://user@host/db")
         return value
 
@@ -289,8 +288,8 @@ class Settings(BaseSettings):
     @property
     def sqlite_path(self) -> Path | None:
         """The SQLite file, so start-up can create its folder; None for other databases."""
-        scheme, _, rest = self.database_url.partition("://")
-        if scheme in ("sqlite", "sqlite+aiosqlite") and rest.startswith("/"):
+        rest = sqlite_url_rest(self.database_url)
+        if rest is not None and rest.startswith("/"):
             path = rest[1:]
             return None if path in ("", ":memory:") else Path(path)
         return None

@@ -26,7 +26,7 @@ import sqlite3
 import time
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import pool
 from sqlalchemy.dialects import registry
@@ -80,6 +80,7 @@ class SQLiteDialect_onloop(SQLiteDialect_pysqlite):
     driver = DRIVER
     is_async = True
     supports_statement_cache = True
+    _writer_key = ""  # set from the URL in create_connect_args()
 
     @classmethod
     def get_pool_class(cls, url: URL) -> type[pool.Pool]:
@@ -142,20 +143,10 @@ class SQLiteDialect_onloop(SQLiteDialect_pysqlite):
             raise
 
     def do_commit(self, dbapi_connection: Any) -> None:
-        raw = _raw(dbapi_connection)
-        try:
-            raw.commit()
-        finally:
-            if not raw.in_transaction:
-                _release(raw)
+        _end(_raw(dbapi_connection), "commit")
 
     def do_rollback(self, dbapi_connection: Any) -> None:
-        raw = _raw(dbapi_connection)
-        try:
-            raw.rollback()
-        finally:
-            if not raw.in_transaction:
-                _release(raw)
+        _end(_raw(dbapi_connection), "rollback")
 
     def do_close(self, dbapi_connection: Any) -> None:
         raw = _raw(dbapi_connection)
@@ -163,8 +154,6 @@ class SQLiteDialect_onloop(SQLiteDialect_pysqlite):
             raw.close()
         finally:
             _release(raw)
-
-    _writer_key = ""
 
 
 async def _passed() -> None:
@@ -190,6 +179,15 @@ def _begin_immediate(raw: LoopConnection) -> None:
         delay = min(delay * 2, MAX_RETRY)
 
 
+def _end(raw: LoopConnection, how: Literal["commit", "rollback"]) -> None:
+    """Commit or roll back; the writer lock goes once the transaction is over (not if COMMIT failed)."""
+    try:
+        getattr(raw, how)()
+    finally:
+        if not raw.in_transaction:
+            _release(raw)
+
+
 def _release(raw: LoopConnection) -> None:
     lock = getattr(raw, "writer_lock", None)
     if lock is not None:
@@ -197,10 +195,21 @@ def _release(raw: LoopConnection) -> None:
         lock.release()
 
 
+# The SQLite URLs DATABASE_URL accepts: sqlite+aiosqlite:// was the documented form before SQLite moved
+# onto the event loop, and still works so that existing configurations keep working.
+SQLITE_SCHEMES = ("sqlite", "sqlite+aiosqlite")
+
+
+def sqlite_url_rest(url: str) -> str | None:
+    """What follows `scheme://` in one of SQLITE_SCHEMES' URLs; None for any other URL."""
+    scheme, separator, rest = url.partition("://")
+    return rest if separator and scheme in SQLITE_SCHEMES else None
+
+
 def on_loop_url(url: str) -> str:
-    """`sqlite:///…` (or `sqlite+aiosqlite:///…`, the form documented before) as this dialect's URL."""
-    scheme, _, rest = url.partition("://")
-    return f"sqlite+{DRIVER}://{rest}" if scheme in ("sqlite", "sqlite+aiosqlite") else url
+    """`sqlite:///…` (or `sqlite+aiosqlite:///…`) as this dialect's URL; other URLs unchanged."""
+    rest = sqlite_url_rest(url)
+    return url if rest is None else f"sqlite+{DRIVER}://{rest}"
 
 
 registry.register(f"sqlite.{DRIVER}", __name__, "SQLiteDialect_onloop")
