@@ -5,18 +5,21 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import StaticPool
 
-from bot.db.sqlite_on_loop import on_loop_url
+from bot.db.sqlite_on_loop import SQLiteDialect_onloop, on_loop_url
 
 # PostgreSQL connections kept open per process. The inbox processor handles 16 messages at once, each
 # holding a connection while its transaction runs, beside webhooks and background loops; with
 # SQLAlchemy's default of 5 the others were "overflow" connections, closed as soon as they were returned,
 # so under load each message opened a new one, a new server process each (bench/channels.py: 111
 # connections for 300 WhatsApp messages, 19 with this size). The default overflow of 10 stays on top.
-# SQLite keeps SQLAlchemy's default: one writer at a time, and `:memory:` has a pool of one.
+# An SQLite file gets the same size: its connections wait for the one writer, but each message's
+# transaction still holds one, and an overflow connection cost a connect and three PRAGMAs per use.
+# `:memory:` keeps its pool of one (StaticPool).
 POOL_SIZE = 20
 
 
@@ -25,7 +28,7 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     is_sqlite = url.startswith("sqlite")
     if is_sqlite:
         url = on_loop_url(url)
-    else:
+    if not is_sqlite or SQLiteDialect_onloop.get_pool_class(make_url(url)) is not StaticPool:
         kwargs.setdefault("pool_size", POOL_SIZE)
     engine = create_async_engine(url, **kwargs)
     if is_sqlite:
