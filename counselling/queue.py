@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -90,12 +90,15 @@ class Actor:
         return self.role is Role.ADMIN
 
 
+# Asked for every message a client sends (an open case takes them to the counsellor): built once, as
+# building the statement cost more than running it.
+_OPEN_CASE_OF = select(Case).where(
+    Case.client_id == bindparam("of_client"), Case.status != CaseStatus.CLOSED.value
+)
+
+
 async def open_case_of(db: AsyncSession, client_id: int) -> Case | None:
-    return (
-        await db.execute(
-            select(Case).where(Case.client_id == client_id, Case.status != CaseStatus.CLOSED.value)
-        )
-    ).scalar_one_or_none()
+    return (await db.execute(_OPEN_CASE_OF, {"of_client": client_id})).scalar_one_or_none()
 
 
 async def get_case(db: AsyncSession, case_id: int, *, for_update: bool = False) -> Case:

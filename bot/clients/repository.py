@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.channels.base import RenderedReply, split_user_ref
 from bot.clients.models import Client, ClientIdentity, Conversation, Message
@@ -17,6 +18,30 @@ from bot.db.base import utcnow
 # How stale clients.last_seen_at may be.
 LAST_SEEN_STEP = timedelta(minutes=15)
 
+# The statements every inbound message runs, built once: building one cost more than running it.
+_FIND = (
+    select(Client, Conversation)
+    .join(ClientIdentity, ClientIdentity.client_id == Client.id)
+    .join(Conversation, Conversation.identity_id == ClientIdentity.id)
+    .where(
+        ClientIdentity.channel == bindparam("of_channel"), ClientIdentity.external_id == bindparam("of_id")
+    )
+)
+_SEEN = select(Message.id).where(
+    Message.conversation_id == bindparam("of_conversation"),
+    Message.platform_message_id == bindparam("message_id"),
+)
+# Transcript lines are written with Core, not as ORM objects: nothing reads them back in the
+# transaction, and the ORM's unit of work cost more than the two statements it ran.
+_MESSAGES: Table = Message.__table__  # type: ignore[assignment]
+_CONVERSATIONS: Table = Conversation.__table__  # type: ignore[assignment]
+_INSERT_LINE = insert(_MESSAGES)
+_TOUCH_CONVERSATION = (
+    update(_CONVERSATIONS)
+    .where(_CONVERSATIONS.c.id == bindparam("of_conversation"))
+    .values(last_activity_at=bindparam("at", type_=_CONVERSATIONS.c.last_activity_at.type))
+)
+
 
 @dataclass(frozen=True)
 class ClientThread:
@@ -24,6 +49,31 @@ class ClientThread:
 
     client: Client
     conversation: Conversation
+
+
+TranscriptLine = dict[str, Any]
+
+
+def inbound(text: str, payload: str | None, platform_message_id: str | None) -> TranscriptLine:
+    """A client's message as a transcript line (the keys of every line are the same: one executemany)."""
+    return {
+        "direction": "in",
+        "text": text,
+        "payload": payload or None,
+        "choices": None,
+        "platform_message_id": platform_message_id,
+    }
+
+
+def outbound(reply: RenderedReply) -> TranscriptLine:
+    choices: list[dict[str, Any]] = [{"payload": c.payload, "label": c.label} for c in reply.choices]
+    return {
+        "direction": "out",
+        "text": reply.text,
+        "payload": None,
+        "choices": choices or None,
+        "platform_message_id": None,
+    }
 
 
 class ClientRepository:
@@ -35,12 +85,7 @@ class ClientRepository:
     async def find(self, user_ref: str) -> ClientThread | None:
         channel, external_id = split_user_ref(user_ref)
         row = (
-            await self._session.execute(
-                select(Client, Conversation)
-                .join(ClientIdentity, ClientIdentity.client_id == Client.id)
-                .join(Conversation, Conversation.identity_id == ClientIdentity.id)
-                .where(ClientIdentity.channel == channel.value, ClientIdentity.external_id == external_id)
-            )
+            await self._session.execute(_FIND, {"of_channel": channel.value, "of_id": external_id})
         ).first()
         return ClientThread(row[0], row[1]) if row else None
 
@@ -65,30 +110,28 @@ class ClientRepository:
     async def record_inbound(
         self, thread: ClientThread, text: str, payload: str | None, platform_message_id: str | None
     ) -> None:
-        thread.conversation.last_activity_at = utcnow()
-        self._session.add(
-            Message(
-                conversation_id=thread.conversation.id,
-                direction="in",
-                text=text,
-                payload=payload or None,
-                platform_message_id=platform_message_id,
-            )
-        )
+        await self.record_turn(thread, inbound(text, payload, platform_message_id), [])
 
     async def record_outbound(self, thread: ClientThread, replies: Sequence[RenderedReply]) -> None:
-        thread.conversation.last_activity_at = utcnow()
-        for reply in replies:
-            choices: list[dict[str, Any]] = [{"payload": c.payload, "label": c.label} for c in reply.choices]
-            self._session.add(
-                Message(
-                    conversation_id=thread.conversation.id,
-                    direction="out",
-                    text=reply.text,
-                    choices=choices or None,
-                )
-            )
-        await self._session.flush()
+        await self.record_turn(thread, None, replies)
+
+    async def record_turn(
+        self, thread: ClientThread, received: TranscriptLine | None, replies: Sequence[RenderedReply]
+    ) -> None:
+        """The client's message (if any) and the replies, in one statement, and the conversation's time."""
+        lines = [received] if received is not None else []
+        lines += [outbound(reply) for reply in replies]
+        if not lines:
+            return
+        conversation = thread.conversation
+        now = utcnow()
+        for line in lines:
+            line["conversation_id"] = conversation.id
+            line["created_at"] = now
+        await self._session.execute(_INSERT_LINE, lines)
+        await self._session.execute(_TOUCH_CONVERSATION, {"of_conversation": conversation.id, "at": now})
+        # The object shows what the row now holds, without being marked changed (no second UPDATE).
+        set_committed_value(conversation, "last_activity_at", now)
 
     async def latest_user_refs(self, client_ids: Iterable[int]) -> dict[int, str]:
         """Each client's channel they last wrote from (where a message is read soonest), as a user_ref."""
@@ -108,10 +151,7 @@ class ClientRepository:
 
     async def seen_platform_message(self, thread: ClientThread, platform_message_id: str) -> bool:
         found = await self._session.scalar(
-            select(Message.id).where(
-                Message.conversation_id == thread.conversation.id,
-                Message.platform_message_id == platform_message_id,
-            )
+            _SEEN, {"of_conversation": thread.conversation.id, "message_id": platform_message_id}
         )
         return found is not None
 
