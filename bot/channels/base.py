@@ -66,6 +66,10 @@ class InboundMessage:
     locale_hint: str | None = None
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     attachment: Attachment | None = None
+    # The inbox stored this message just now and no attempt has run before this one, so it cannot have
+    # been handled already: the engine skips its look-up by platform_message_id. A retry after a crash,
+    # and every channel without an inbox, leave it False and are checked.
+    first_delivery: bool = False
 
     @property
     def channel(self) -> Channel:

@@ -11,7 +11,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import InboundKind, InboundMessage, Outbound, Reply
-from bot.clients.repository import ClientRepository, ClientThread
+from bot.clients.repository import ClientRepository, ClientThread, inbound
 from bot.core.dialogs import AfterCommit, DialogContext, DialogRouter, Step, parse_command
 from bot.core.locale import resolve_locale
 from bot.core.locks import ConversationLocks, LockTimeout
@@ -92,7 +92,11 @@ class DialogEngine:
             async with self._sessions() as session, session.begin():
                 clients = ClientRepository(session)
                 thread = await clients.get_or_create(message.user_ref)
-                if message_id and await clients.seen_platform_message(thread, message_id):
+                if (
+                    message_id
+                    and not message.first_delivery
+                    and await clients.seen_platform_message(thread, message_id)
+                ):
                     return Outbound(message.user_ref, thread.client.locale or self._default, ())
                 ctx = DialogContext(
                     message=message,
@@ -173,12 +177,13 @@ class DialogEngine:
             return
         thread: ClientThread = ctx.thread
         message = ctx.message
+        received = None
         if message.kind is not InboundKind.UNSUPPORTED and len(message.text) <= MAX_TEXT_CHARS:
             text = message.text if ctx.transcript_text is None else ctx.transcript_text
-            await clients.record_inbound(thread, text, message.payload, message.platform_message_id)
+            received = inbound(text, message.payload, message.platform_message_id)
         kept = step.replies if step.transcript is None else step.transcript
         rendered = [self._translator.render(ctx.locale, reply) for reply in kept]
-        await clients.record_outbound(thread, rendered)
+        await clients.record_turn(thread, received, rendered)
 
     @asynccontextmanager
     async def _track(self) -> AsyncIterator[None]:

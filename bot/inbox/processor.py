@@ -71,6 +71,9 @@ class InboxProcessor:
     def register(self, channel: str, handler: InboxHandler) -> None:
         self._handlers[channel] = handler
 
+    def handler(self, channel: str) -> InboxHandler | None:
+        return self._handlers.get(channel)
+
     @property
     def channels(self) -> tuple[str, ...]:
         return tuple(self._handlers)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import count
 from typing import Any
 
@@ -195,6 +195,31 @@ async def test_the_same_update_twice_is_answered_once_and_updates_in_order(olena
     help_at = next(i for i, t in enumerate(texts) if help_text in t)
     language_at = next(i for i, t in enumerate(texts) if olena.uk(Msg.LANGUAGE_CHOOSE) in t)
     assert help_at < language_at
+
+
+async def test_an_update_answered_by_a_worker_that_died_before_finishing_is_not_answered_again(
+    olena: TelegramClient,
+) -> None:
+    """The worker answered, then died before marking the row done: its lease runs out, the row is
+    claimed again (attempt 2) by a restarted process, and the transcript says it was answered."""
+    await olena.onboard()
+    update = olena.update(text="/help")
+    assert await olena.telegram.post_update(update) == (200, "ok")
+    inbox = olena.assistant.inbox
+    handle = inbox.handler("tg")
+    assert handle is not None
+    [claimed] = await inbox.store.claim_heads(
+        ["tg"], "dead-worker", datetime.now(UTC), timedelta(minutes=2), 1
+    )
+    assert claimed.attempts == 1
+    await handle(claimed)  # answered; the worker dies before inbox.store.finish()
+    assert len(olena.replies) == 1
+    await olena.assistant.states.delete(olena.user_ref)  # the restart
+    inbox.clock = lambda: datetime.now(UTC) + timedelta(minutes=3)  # the dead worker's lease is over
+    await inbox.run_until_idle()
+    assert len(olena.replies) == 1
+    [row] = [r for r in await olena.inbox_rows() if r.platform_message_id == str(update["update_id"])]
+    assert (row.attempts, row.outcome) == (2, "done")
 
 
 async def test_a_database_failure_answers_500_and_telegrams_retry_is_stored(olena: TelegramClient) -> None:

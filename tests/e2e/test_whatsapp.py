@@ -398,6 +398,32 @@ async def test_the_same_webhook_twice_is_answered_once(olena: WhatsAppUser) -> N
     assert rows[0].outcome == "done"
 
 
+async def test_a_message_answered_by_a_worker_that_died_before_finishing_is_not_answered_again(
+    olena: WhatsAppUser,
+) -> None:
+    """The worker answered, then died before marking the row done: its lease runs out, the row is
+    claimed again (attempt 2) by a restarted process whose memory is empty, and the transcript
+    tells the engine that the message was answered."""
+    await olena.onboard()
+    payload = olena.payload({"type": "text", "text": {"body": "/help"}}, wamid="wamid.DIED")
+    assert (await olena.meta.post(payload)).status_code == 200
+    inbox = olena.assistant.inbox
+    [claimed] = await inbox.store.claim_heads(
+        ["wa"], "dead-worker", datetime.now(UTC), timedelta(minutes=2), 1
+    )
+    assert claimed.attempts == 1
+    await olena.channel.handle(claimed)  # answered; the worker dies before inbox.store.finish()
+    help_text = olena.uk(Msg.HELP_TEXT, centre=olena.assistant.centre.name)
+    assert help_text in text_of(olena.graph.messages[-1])
+    sent = len(olena.graph.messages)
+    await olena.assistant.states.delete(olena.user_ref)  # the restart
+    inbox.clock = lambda: datetime.now(UTC) + timedelta(minutes=3)  # the dead worker's lease is over
+    await inbox.run_until_idle()
+    assert len(olena.graph.messages) == sent  # neither the help again nor an apology
+    [row] = [r for r in await inbox_rows(olena) if r.platform_message_id == "wamid.DIED"]
+    assert (row.attempts, row.outcome) == (2, "done")
+
+
 async def test_messages_stored_before_a_crash_are_processed_in_order_on_start(olena: WhatsAppUser) -> None:
     """The webhook answers before processing; a new processor (after a crash) handles what was left."""
     await olena.onboard()

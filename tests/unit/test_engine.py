@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -28,6 +29,23 @@ async def test_resent_message_is_handled_once(chat: ChatDriver) -> None:
     again = await chat.send("question one", message_id="web-1")
     assert first
     assert again == []
+    inbound = [t for d, t in await transcript(chat.assistant) if d == "in" and t == "question one"]
+    assert len(inbound) == 1
+
+
+async def test_a_message_answered_before_a_restart_is_not_answered_again_when_redelivered(
+    chat: ChatDriver,
+) -> None:
+    """The inbox hands a row over again when its worker died before marking it done; by then the
+    conversation state (in memory) is gone, and only the transcript knows the message was answered."""
+    await chat.onboard("en")
+    stored = InboundMessage.text_message(
+        chat.user_ref, "question one", platform_message_id="wamid.R1", first_delivery=True
+    )
+    assert (await chat.assistant.engine.handle(stored)).replies
+    await chat.assistant.states.delete(chat.user_ref)  # the restart
+    again = await chat.assistant.engine.handle(replace(stored, first_delivery=False))
+    assert again.replies == ()
     inbound = [t for d, t in await transcript(chat.assistant) if d == "in" and t == "question one"]
     assert len(inbound) == 1
 

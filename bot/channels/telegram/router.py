@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import structlog
 from aiogram import Bot, F, Router
@@ -31,8 +32,9 @@ FILE = F.photo | F.document
 
 
 async def _answer(
-    chat_id: int, inbound: InboundMessage, engine: DialogEngine, sender: TelegramSender
+    chat_id: int, inbound: InboundMessage, engine: DialogEngine, sender: TelegramSender, first_delivery: bool
 ) -> None:
+    inbound = replace(inbound, first_delivery=first_delivery)
     # "typing…" goes out while the engine works instead of before it (one round trip less), and is
     # awaited before the answer, which must arrive after it: a late chat action would show "typing…"
     # under an answer already given.
@@ -59,11 +61,15 @@ def build_router(staff_chat_id: int | None = None) -> Router:
         press_filters.append(F.message.chat.id != staff_chat_id)
 
     @router.message(*on_loop(*text_filters))
-    async def on_text(message: Message, engine: DialogEngine, sender: TelegramSender) -> None:
-        await _answer(message.chat.id, text_to_inbound(message), engine, sender)
+    async def on_text(
+        message: Message, engine: DialogEngine, sender: TelegramSender, first_delivery: bool = False
+    ) -> None:
+        await _answer(message.chat.id, text_to_inbound(message), engine, sender, first_delivery)
 
     @router.message(*on_loop(PRIVATE, FILE))
-    async def on_file(message: Message, bot: Bot, engine: DialogEngine, sender: TelegramSender) -> None:
+    async def on_file(
+        message: Message, bot: Bot, engine: DialogEngine, sender: TelegramSender, first_delivery: bool = False
+    ) -> None:
         file = file_in(message)
         if file is None:  # a photo message without sizes: nothing to download
             inbound = other_to_inbound(message)
@@ -72,15 +78,17 @@ def build_router(staff_chat_id: int | None = None) -> Router:
         else:
             await sender.typing(message.chat.id)
             inbound = await file_to_inbound(bot, message, file)
-        await _answer(message.chat.id, inbound, engine, sender)
+        await _answer(message.chat.id, inbound, engine, sender, first_delivery)
 
     @router.message(*on_loop(PRIVATE, ~F.text, ~FILE))
-    async def on_other(message: Message, engine: DialogEngine, sender: TelegramSender) -> None:
+    async def on_other(
+        message: Message, engine: DialogEngine, sender: TelegramSender, first_delivery: bool = False
+    ) -> None:
         inbound = other_to_inbound(message)
         if inbound is None:
             log.debug("telegram_service_message_ignored", content_type=content_type_name(message))
             return
-        await _answer(message.chat.id, inbound, engine, sender)
+        await _answer(message.chat.id, inbound, engine, sender, first_delivery)
 
     @router.message(*on_loop(*group_filters))
     async def on_group(message: Message) -> None:
@@ -88,14 +96,16 @@ def build_router(staff_chat_id: int | None = None) -> Router:
         log.debug("telegram_group_message_ignored", chat_type=message.chat.type)
 
     @router.callback_query(*on_loop(*press_filters))
-    async def on_press(callback: CallbackQuery, engine: DialogEngine, sender: TelegramSender) -> None:
+    async def on_press(
+        callback: CallbackQuery, engine: DialogEngine, sender: TelegramSender, first_delivery: bool = False
+    ) -> None:
         chat_id = callback_chat_id(callback)
         if chat_id is None:
             await sender.acknowledge(callback, remove_keyboard=False)
             log.debug("telegram_foreign_callback_ignored")
             return
         await sender.acknowledge(callback)
-        await _answer(chat_id, callback_to_inbound(callback, chat_id), engine, sender)
+        await _answer(chat_id, callback_to_inbound(callback, chat_id), engine, sender, first_delivery)
 
     return router
 

@@ -18,4 +18,6 @@ class StoredUpdates:
     async def __call__(self, item: InboxItem) -> None:
         # Validated with the bot in context, so handlers can call message.answer() and the like.
         update = Update.model_validate(item.body, context={"bot": self._bot})
-        await self._dispatcher.feed_update(self._bot, update)
+        # The handlers' `first_delivery` (InboundMessage.first_delivery): a first attempt needs no
+        # look-up of whether the message was already answered.
+        await self._dispatcher.feed_update(self._bot, update, first_delivery=item.attempts == 1)

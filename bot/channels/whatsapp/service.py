@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import aiohttp
 import structlog
@@ -100,7 +101,7 @@ class WhatsAppChannel:
         try:
             # They wrote: the window is open and they are reachable.
             await self.notes.clear_flag(item.user_ref)
-            inbound = await self._to_inbound(item.user_ref, incoming)
+            inbound = await self._to_inbound(item.user_ref, incoming, first_delivery=item.attempts == 1)
             outbound = await self._engine.handle(inbound)
             await self.sender.reply(outbound)
         finally:
@@ -115,8 +116,8 @@ class WhatsAppChannel:
                 "whatsapp_mark_read_failed", error=type(error).__name__, code=getattr(error, "code", None)
             )
 
-    async def _to_inbound(self, user_ref: str, incoming: Incoming) -> InboundMessage:
-        extra = {"platform_message_id": incoming.message_id}
+    async def _to_inbound(self, user_ref: str, incoming: Incoming, *, first_delivery: bool) -> InboundMessage:
+        extra: dict[str, Any] = {"platform_message_id": incoming.message_id, "first_delivery": first_delivery}
         if incoming.kind == "button":
             return InboundMessage.button(user_ref, incoming.payload, text=incoming.text, **extra)
         if incoming.kind == "text":
@@ -140,7 +141,7 @@ class WhatsAppChannel:
         await self.notes.forget_choices(user_ref)
         return choices[index].payload, choices[index].label
 
-    async def _file(self, user_ref: str, incoming: Incoming, extra: dict[str, str]) -> InboundMessage:
+    async def _file(self, user_ref: str, incoming: Incoming, extra: dict[str, Any]) -> InboundMessage:
         """Fetch the photo or document (GET /{media-id}, then its URL with the token), within the size limit.
 
         A network failure raises, so the inbox tries again later; a refusal becomes an unreadable message.
