@@ -95,3 +95,18 @@ FINISH = (
         lease_until=None,
     )
 )
+
+# PostgreSQL: FINISH and CLAIM_NEXT in one statement (a data-modifying WITH), so one round trip.
+# Both parts see the snapshot from before the statement, where the finished row is still unprocessed:
+# the claim skips it by id.
+_FINISHED = FINISH.returning(C.id).cte("finished")
+FINISH_AND_CLAIM_NEXT = _claim(
+    C.id
+    == select(func.min(C.id))
+    .where(
+        C.user_ref == bindparam("of_user"),
+        C.processed_at.is_(None),
+        C.id != bindparam("row_id"),
+    )
+    .scalar_subquery()
+).add_cte(_FINISHED)

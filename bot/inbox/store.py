@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Update, delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Executable, Row, Update, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db.base import utcnow
 from bot.inbox import statements
@@ -25,6 +25,11 @@ class NewInbound:
     user_ref: str
     body: dict[str, Any]
     sent_at: datetime
+
+
+def _lease(owner: str, now: datetime, lease: timedelta) -> dict[str, Any]:
+    # UPDATE ... RETURNING (PostgreSQL, SQLite >= 3.35): the lease and the row's content in one statement.
+    return {"owner": owner, "now": now, "leased_until": now + lease}
 
 
 @dataclass(frozen=True)
@@ -43,11 +48,35 @@ def _finished(row_id: int, outcome: str, now: datetime) -> dict[str, Any]:
     return {"row_id": row_id, "with_outcome": outcome, "finished_at": now}
 
 
+def _row(item: NewInbound, received_at: datetime) -> dict[str, Any]:
+    return {
+        "channel": item.channel,
+        "platform_message_id": item.platform_message_id,
+        "user_ref": item.user_ref,
+        "body": item.body,
+        "sent_at": item.sent_at,
+        "received_at": received_at,
+    }
+
+
+def _item(row: Row[Any]) -> InboxItem:
+    return InboxItem(row.id, row.channel, row.platform_message_id, row.user_ref, row.body or {}, row.attempts)
+
+
 class InboxStore:
     """The inbox table; callers never hold a transaction across a network call."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+        engine: AsyncEngine = sessions.kw["bind"]
+        # PostgreSQL commits a statement run outside a transaction by itself: a statement that is a
+        # transaction alone saves the BEGIN and COMMIT round trips. SQLite keeps BEGIN IMMEDIATE, which
+        # is how its writers queue (bot.db.sqlite_on_loop).
+        self._alone_engine = (
+            engine.execution_options(isolation_level="AUTOCOMMIT")
+            if engine.dialect.name == "postgresql"
+            else None
+        )
         self._queued: list[tuple[list[NewInbound], asyncio.Future[int]]] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -82,6 +111,10 @@ class InboxStore:
 
     async def _insert(self, batches: list[list[NewInbound]]) -> list[int]:
         """All the batches in one transaction; how many rows of each were new."""
+        if self._alone_engine is not None and len(batches) == 1 and len(batches[0]) == 1:
+            # The usual webhook outside a burst: one row, one statement.
+            [[item]] = batches
+            return [await self._run_alone(statements.INSERT["postgresql"], _row(item, utcnow()))]
         counts: list[int] = []
         async with self._sessions() as session, session.begin():
             statement = statements.INSERT[session.get_bind().dialect.name]
@@ -89,17 +122,7 @@ class InboxStore:
             for items in batches:
                 added = 0
                 for item in items:
-                    result = await session.execute(
-                        statement,
-                        {
-                            "channel": item.channel,
-                            "platform_message_id": item.platform_message_id,
-                            "user_ref": item.user_ref,
-                            "body": item.body,
-                            "sent_at": item.sent_at,
-                            "received_at": now,
-                        },
-                    )
+                    result = await session.execute(statement, _row(item, now))
                     added += result.rowcount  # type: ignore[attr-defined]
                 counts.append(added)
         return counts
@@ -108,51 +131,52 @@ class InboxStore:
         self, channels: Sequence[str], owner: str, now: datetime, lease: timedelta, limit: int
     ) -> list[InboxItem]:
         """Take up to `limit` clients' oldest unprocessed messages that nobody holds, oldest first."""
-        async with self._sessions() as session, session.begin():
-            items = await self._claim(
-                session,
-                statements.CLAIM_HEADS,
-                {"channels": list(channels), "limit": limit},
-                owner,
-                now,
-                lease,
-            )
-        return sorted(items, key=lambda item: item.id)
+        parameters = {"channels": list(channels), "limit": limit, **_lease(owner, now, lease)}
+        if self._alone_engine is not None:
+            rows = await self._rows_alone(statements.CLAIM_HEADS, parameters)
+        else:
+            async with self._sessions() as session, session.begin():
+                rows = list((await session.execute(statements.CLAIM_HEADS, parameters)).all())
+        return sorted((_item(row) for row in rows), key=lambda item: item.id)
 
     async def finish(self, row_id: int, outcome: str, now: datetime) -> None:
         """Processed: the content goes (personal data), the ids stay for de-duplication until purged."""
+        if self._alone_engine is not None:
+            await self._run_alone(statements.FINISH, _finished(row_id, outcome, now))
+            return
         async with self._sessions() as session, session.begin():
             await session.execute(statements.FINISH, _finished(row_id, outcome, now))
 
     async def finish_and_claim_next(
         self, item: InboxItem, outcome: str, owner: str, now: datetime, lease: timedelta
     ) -> InboxItem | None:
-        """finish() and claim() of the client's next message in one transaction: half the round trips."""
-        async with self._sessions() as session, session.begin():
-            await session.execute(statements.FINISH, _finished(item.id, outcome, now))
-            claimed = await self._claim(
-                session, statements.CLAIM_NEXT, {"of_user": item.user_ref}, owner, now, lease
-            )
-            return next(iter(claimed), None)
+        """finish() and claim() of the client's next message together: one statement on PostgreSQL,
+        one transaction on SQLite."""
+        parameters = {
+            **_finished(item.id, outcome, now),
+            "of_user": item.user_ref,
+            **_lease(owner, now, lease),
+        }
+        if self._alone_engine is not None:
+            rows = await self._rows_alone(statements.FINISH_AND_CLAIM_NEXT, parameters)
+        else:
+            async with self._sessions() as session, session.begin():
+                await session.execute(statements.FINISH, parameters)
+                rows = list((await session.execute(statements.CLAIM_NEXT, parameters)).all())
+        return _item(rows[0]) if rows else None
 
-    @staticmethod
-    async def _claim(
-        session: AsyncSession,
-        statement: Update,
-        which: dict[str, Any],
-        owner: str,
-        now: datetime,
-        lease: timedelta,
-    ) -> list[InboxItem]:
-        # UPDATE ... RETURNING (PostgreSQL, SQLite >= 3.35): the lease and the row's content in one statement.
-        parameters = {**which, "owner": owner, "now": now, "leased_until": now + lease}
-        rows = (await session.execute(statement, parameters)).all()
-        return [
-            InboxItem(
-                row.id, row.channel, row.platform_message_id, row.user_ref, row.body or {}, row.attempts
-            )
-            for row in rows
-        ]
+    async def _rows_alone(self, statement: Update, parameters: dict[str, Any]) -> list[Row[Any]]:
+        """UPDATE ... RETURNING as a transaction of its own (PostgreSQL)."""
+        assert self._alone_engine is not None
+        async with self._alone_engine.connect() as connection:
+            return list((await connection.execute(statement, parameters)).all())
+
+    async def _run_alone(self, statement: Executable, parameters: dict[str, Any]) -> int:
+        """A statement as a transaction of its own (PostgreSQL); how many rows it changed."""
+        assert self._alone_engine is not None
+        async with self._alone_engine.connect() as connection:
+            result = await connection.execute(statement, parameters)
+            return int(result.rowcount)
 
     async def retry_at(self, row_id: int, when: datetime) -> None:
         """Give the row back; nobody claims it before `when`."""
