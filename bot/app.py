@@ -14,12 +14,14 @@ from bot.channels.base import Channel
 from bot.channels.webchat.hub import WebChatHub
 from bot.channels.whatsapp.service import WhatsAppChannel, build_whatsapp
 from bot.core.centre import CentreInfo
+from bot.core.conversations import Conversations, LockedStates
 from bot.core.dialogs import DialogRouter
 from bot.core.engine import DialogEngine
-from bot.core.locks import ConversationLocks, MemoryLocks, RedisLocks
+from bot.core.locks import MemoryLocks
 from bot.core.notifier import Notifier
 from bot.core.ratelimit import MemoryRateLimiter, RateLimiter
 from bot.core.redis_case_events import RedisCaseEvents
+from bot.core.redis_conversations import RedisConversations
 from bot.core.redis_ratelimit import RedisRateLimiter
 from bot.core.redis_state import RedisStateStore
 from bot.core.state_store import MemoryStateStore, StateStore
@@ -86,8 +88,8 @@ class Assistant:
     db_engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     redis: Redis | None
-    states: StateStore
-    locks: ConversationLocks
+    states: StateStore  # the states `conversations` holds, to read or delete one outside a message
+    conversations: Conversations
     translator: Translator
     router: DialogRouter
     engine: DialogEngine
@@ -193,12 +195,13 @@ def build_assistant(
         redis = Redis.from_url(settings.redis_url)
     ttl = settings.conversation_state_ttl_days * DAY
     states: StateStore
-    locks: ConversationLocks
+    conversations: Conversations
     if redis is not None:
-        states, locks = RedisStateStore(redis, ttl), RedisLocks(redis)
+        states, conversations = RedisStateStore(redis, ttl), RedisConversations(redis, ttl)
         limiter = limiter or RedisRateLimiter(redis)
     else:
-        states, locks = MemoryStateStore(ttl), MemoryLocks()
+        states = MemoryStateStore(ttl)
+        conversations = LockedStates(MemoryLocks(), states)
         limiter = limiter or MemoryRateLimiter()
     translator = Translator(LOCALES_DIR, settings.enabled_locales, settings.centre_timezone)
     centre = CentreInfo.from_settings(settings)
@@ -216,8 +219,7 @@ def build_assistant(
     router = build_router(centre, settings, understanding, scheduler, notifier, cases, words, connect)
     engine = DialogEngine(
         router=router,
-        states=states,
-        locks=locks,
+        conversations=conversations,
         session_factory=sessions,
         translator=translator,
         enabled_locales=settings.enabled_locales,
@@ -239,7 +241,7 @@ def build_assistant(
         sessions=sessions,
         redis=redis,
         states=states,
-        locks=locks,
+        conversations=conversations,
         translator=translator,
         router=router,
         engine=engine,

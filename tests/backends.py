@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from redis.asyncio import Redis
@@ -76,3 +77,16 @@ async def redis_client(kind: str) -> AsyncIterator[Redis | None]:
     finally:
         await client.flushdb()
         await client.aclose()
+
+
+def count_commands(redis: Redis) -> list[str]:
+    """The names of the commands `redis` sends from now on, one per round trip (not for pipelines)."""
+    sent: list[str] = []
+    original: Callable[..., Awaitable[Any]] = redis.execute_command
+
+    async def execute_command(*args: Any, **options: Any) -> Any:
+        sent.append(str(args[0]))
+        return await original(*args, **options)
+
+    redis.execute_command = execute_command  # type: ignore[method-assign]
+    return sent

@@ -12,11 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import InboundKind, InboundMessage, Outbound, Reply
 from bot.clients.repository import ClientRepository, ClientThread, inbound
+from bot.core.conversations import Conversations, HeldConversation
 from bot.core.dialogs import AfterCommit, DialogContext, DialogRouter, Step, parse_command
 from bot.core.locale import resolve_locale
-from bot.core.locks import ConversationLocks, LockTimeout
+from bot.core.locks import LockTimeout
 from bot.core.privacy import anon_ref
-from bot.core.state_store import StateStore
 from bot.i18n.msg import Msg
 from bot.i18n.translator import Translator
 from bot.nlu.parser import NluParser, Parse
@@ -39,8 +39,7 @@ class DialogEngine:
         self,
         *,
         router: DialogRouter,
-        states: StateStore,
-        locks: ConversationLocks,
+        conversations: Conversations,
         session_factory: async_sessionmaker[AsyncSession],
         translator: Translator,
         enabled_locales: tuple[str, ...],
@@ -48,8 +47,7 @@ class DialogEngine:
         nlu: NluParser | None = None,
     ) -> None:
         self._router = router
-        self._states = states
-        self._locks = locks
+        self._conversations = conversations
         self._sessions = session_factory
         self._translator = translator
         self._enabled = enabled_locales
@@ -64,8 +62,8 @@ class DialogEngine:
         async with self._track():
             started = time.perf_counter()
             try:
-                async with self._locks.hold(message.user_ref):
-                    outbound = await self._handle_locked(message)
+                async with self._conversations.hold(message.user_ref) as held:
+                    outbound = await self._handle_held(message, held)
             except LockTimeout:
                 log.warning("conversation_busy", user=anon_ref(message.user_ref))
                 locale = resolve_locale((message.locale_hint,), self._enabled, self._default)
@@ -79,8 +77,8 @@ class DialogEngine:
             )
             return outbound
 
-    async def _handle_locked(self, message: InboundMessage) -> Outbound:
-        state = await self._states.load(message.user_ref)
+    async def _handle_held(self, message: InboundMessage, held: HeldConversation) -> Outbound:
+        state = held.state
         message_id = message.platform_message_id
         if message_id and message_id in state.recent_message_ids:
             log.info("duplicate_message_ignored", user=anon_ref(message.user_ref))
@@ -118,7 +116,9 @@ class DialogEngine:
             return await self._apologise(message)
         if message_id:
             state.remember_message_id(message_id)
-        await self._states.save(state, state_ttl)
+        # Saved when the hold ends, after the follow-up jobs (one round trip with the unlock on Redis):
+        # the conversation stays held throughout, so no other message of this client sees the old state.
+        held.keep(state_ttl)
         await self._after_commit(message, after_commit)
         return outbound
 

@@ -1,16 +1,11 @@
-"""Per-conversation locks so one client's messages are handled one at a time, in order."""
+"""Per-conversation locks in one process, so one client's messages are handled one at a time, in order."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
-
-from redis.asyncio import Redis
-from redis.exceptions import LockError
-
-from bot.core.keys import lock_key
 
 
 class LockTimeout(Exception):
@@ -50,25 +45,3 @@ class MemoryLocks:
 
     def held_count(self) -> int:
         return len(self._locks)
-
-
-class RedisLocks:
-    """redis-py's Lock (a token checked by Lua), so several processes share one lock per client."""
-
-    def __init__(self, redis: Redis, wait_seconds: float = 30.0, expire_seconds: float = 120.0) -> None:
-        self._redis = redis
-        self._wait = wait_seconds
-        # The expiry frees a lock whose process died; it must outlast the slowest message.
-        self._expire = expire_seconds
-
-    @asynccontextmanager
-    async def hold(self, user_ref: str) -> AsyncIterator[None]:
-        lock = self._redis.lock(lock_key(user_ref), timeout=self._expire, blocking_timeout=self._wait)
-        if not await lock.acquire():
-            raise LockTimeout(user_ref)
-        try:
-            yield
-        finally:
-            # Expired while we worked: another process may hold it now, and it is theirs to release.
-            with suppress(LockError):
-                await lock.release()

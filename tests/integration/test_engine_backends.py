@@ -9,9 +9,13 @@ from redis.asyncio import Redis
 from sqlalchemy import select
 
 from bot.app import Assistant, build_assistant
-from bot.channels.base import Channel, Outbound, Reply
+from bot.channels.base import Channel, InboundMessage, Outbound, Reply
 from bot.clients.models import Client, Message
+from bot.core.conversations import Conversations, LockedStates
+from bot.core.engine import DialogEngine
 from bot.core.keys import state_key
+from bot.core.locks import MemoryLocks
+from bot.core.redis_conversations import RedisConversations
 from bot.core.redis_state import RedisStateStore
 from bot.i18n.msg import Msg
 from bot.nlu.service import Understanding
@@ -82,6 +86,35 @@ async def test_a_deep_link_survives_the_first_contact_on_every_backend(assistant
     assert [c.payload for c in course.choices] == ["sub:t:czech_courses", "menu"]  # no schedule imported
 
 
+async def test_a_message_waiting_too_long_for_its_conversation_is_told_it_is_busy(
+    assistant_on: Assistant,
+) -> None:
+    conversations: Conversations = (
+        LockedStates(MemoryLocks(wait_seconds=0.2), assistant_on.states)
+        if assistant_on.redis is None
+        else RedisConversations(assistant_on.redis, 3600, wait_seconds=0.2)
+    )
+    engine = DialogEngine(
+        router=assistant_on.router,
+        conversations=conversations,
+        session_factory=assistant_on.sessions,
+        translator=assistant_on.translator,
+        enabled_locales=assistant_on.settings.enabled_locales,
+        default_locale=assistant_on.settings.default_locale,
+        nlu=assistant_on.understanding.parser,
+    )
+    await ChatDriver(assistant_on, "tg:5005", locale_hint="uk").onboard("uk")
+    help_pressed = InboundMessage.button("tg:5005", "help", locale_hint="uk")
+    async with conversations.hold("tg:5005"):  # the client's previous message, still being handled
+        busy = await engine.handle(help_pressed)
+    assert busy.locale == "uk"
+    assert [r.text for r in assistant_on.translator.render_outbound(busy)] == [
+        assistant_on.translator.format("uk", Msg.ERROR_BUSY)
+    ]
+    answered = assistant_on.translator.render_outbound(await engine.handle(help_pressed))
+    assert "Velká Hradební 33" in answered[0].text
+
+
 @pytest.fixture(params=["fakeredis", "redis"])
 async def redis_only(request: pytest.FixtureRequest) -> AsyncIterator[Redis | None]:
     async for client in backends.redis_client(request.param):
@@ -98,5 +131,22 @@ async def test_state_before_consent_expires_soon(
         assert 0 < await redis_only.ttl(state_key("tg:3003")) <= 1800
         await chat.press("start:agree")
         assert await redis_only.ttl(state_key("tg:3003")) > 1800
+    finally:
+        await assistant.db_engine.dispose()
+
+
+async def test_a_message_takes_and_gives_back_its_conversation_in_two_redis_round_trips(
+    sqlite_url: str, redis_only: Redis, understanding: Understanding
+) -> None:
+    assistant = build_assistant(make_settings(sqlite_url), understanding, redis=redis_only)
+    try:
+        chat = ChatDriver(assistant, "tg:6006", locale_hint="en")
+        await chat.onboard("en")
+        sent = backends.count_commands(redis_only)
+        await chat.press("help")
+        assert "Velká Hradební 33" in chat.text
+        assert sent == ["EVALSHA", "EVALSHA"]  # the lock with the state, then the state with the unlock
+        await chat.press("menu")
+        assert (await assistant.states.load("tg:6006")).version == 5  # both messages' states were kept
     finally:
         await assistant.db_engine.dispose()
