@@ -123,7 +123,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def words(text: str) -> list[str]:
     """Canonical word forms without numbers: what vocabulary coverage is measured on."""
-    return _WORD.findall(canonical(text))
+    return canonical_words(canonical(text))
+
+
+def canonical_words(folded: str) -> list[str]:
+    """words() of a text whose canonical() form the caller already has."""
+    return _WORD.findall(folded)
 
 
 def fold(cleaned: str) -> str:
