@@ -124,11 +124,56 @@ def _vectorizers(features: Any) -> list[Any] | None:
     return None
 
 
-def _split_analyzer(vectorizer: Any) -> tuple[Callable[[str], str] | None, Callable[[str], list[str]]]:
+class CharWbNgrams:
+    """scikit-learn's char_wb n-grams of a preprocessed text, sliced by one map() per word.
+
+    TfidfVectorizer._char_wb_ngrams pads each word with spaces and slices it in a Python loop; here the
+    slices of each word length are made once. Used only where it gives sklearn's n-grams (_analyzer).
+    """
+
+    CACHED_LENGTH = 64  # longer words are rare: their slices are made at the call, the cache stays small
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+        self._slices: dict[int, tuple[slice, ...]] = {}
+
+    def _slices_of(self, length: int) -> tuple[slice, ...]:
+        slices: list[slice] = []
+        for n in range(self.low, self.high + 1):
+            if length <= n:  # a word no longer than n is one n-gram, and longer n-grams are not tried
+                slices.append(slice(0, n))
+                break
+            slices.extend(slice(at, at + n) for at in range(length - n + 1))
+        return tuple(slices)
+
+    def __call__(self, text: str) -> list[str]:
+        grams: list[str] = []
+        for word in text.split():  # split() splits at what sklearn's white-space regex matches
+            padded = f" {word} "
+            slices = self._slices.get(len(padded))
+            if slices is None:
+                slices = self._slices_of(len(padded))
+                if len(padded) <= self.CACHED_LENGTH:
+                    self._slices[len(padded)] = slices
+            grams.extend(map(padded.__getitem__, slices))
+        return grams
+
+
+# Where a char_wb block's own n-grams are compared with scikit-learn's before they are used: the probes,
+# and words around the cache's length limit, one-letter words and every kind of white space.
+NGRAM_PROBES = (
+    *PROBES,
+    "a b  c\t\td\n\u00a0e\u2003f\u3000 ",
+    " ".join("x" * length for length in range(1, CharWbNgrams.CACHED_LENGTH + 4)),
+)
+
+
+def _analyzer(vectorizer: Any) -> tuple[Callable[[str], str] | None, Callable[[str], list[str]]]:
     """The vectorizer's preprocessor and the rest of its analyzer, when it can run apart.
 
     scikit-learn's analyzer decodes, then preprocesses: for str input (`input="content"`) decoding
     returns the text as it is, so the preprocessor may run first. Otherwise the analyzer stays whole.
+    The rest is CharWbNgrams for char_wb, if it gives the analyzer's n-grams on NGRAM_PROBES.
     """
     analyzer = vectorizer.build_analyzer()
     preprocessor = analyzer.keywords.get("preprocessor") if isinstance(analyzer, partial) else None
@@ -140,6 +185,10 @@ def _split_analyzer(vectorizer: Any) -> tuple[Callable[[str], str] | None, Calla
         or vectorizer.input != "content"
     ):
         return None, analyzer
+    if vectorizer.analyzer == "char_wb":
+        ngrams = CharWbNgrams(*vectorizer.ngram_range)
+        if all(ngrams(preprocessor(text)) == analyzer(text) for text in NGRAM_PROBES):
+            return preprocessor, ngrams
     return preprocessor, partial(analyze, *analyzer.args, **{**analyzer.keywords, "preprocessor": None})
 
 
@@ -156,7 +205,7 @@ def _block(vectorizer: Any, coef: Vector, offset: int) -> TfidfBlock | None:
     if idf.shape != (len(vectorizer.vocabulary_),) or offset + len(idf) > coef.shape[1]:
         return None
     rows = np.ascontiguousarray(coef.T[offset : offset + len(idf)])
-    preprocess, analyze = _split_analyzer(vectorizer)
+    preprocess, analyze = _analyzer(vectorizer)
     return TfidfBlock(preprocess, analyze, vectorizer.vocabulary_, idf, bool(vectorizer.sublinear_tf), rows)
 
 
