@@ -24,8 +24,9 @@ class Parse:
     text: str
     language: LanguageGuess
     ranking: tuple[tuple[Intent, float], ...]
-    # canonical(text), which the parser has anyway; None in a Parse made by hand.
-    folded: str | None = field(default=None, repr=False)
+    # canonical(text), which the parser has anyway; None in a Parse made by hand. Not part of equality:
+    # it follows from `text`.
+    folded: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def canonical(self) -> str:

@@ -222,6 +222,8 @@ EDGE_CASES = [
     "1234567",
     "pleeeeeease HELP!!! prodlouzeni\n\n\n\tteď",
     "Привет hello ahoj xin chào مرحبا 你好 Γειά σου ሰላም",  # mixed scripts
+    "Привіт, hello, potřebuji prodloužení, скільки коштує, xin chào",  # mixed, and none foreign
+    "Guten Tag, ich möchte meine Aufenthaltserlaubnis verlängern lassen",  # foreign: lingua decides
     "Їжак, й'отований, об’єкт, ҐАНОК, ёлка, ЩУКА",  # Ukrainian and Russian letters, apostrophes, upper case
     "Đà Nẵng, Łódź, Øresund, Straße, ﬁle, Ⅻ, ｆｕｌｌ ｗｉｄｔｈ",  # folds and compatibility forms
     "\u0301\u0302a\u0323\u0302 и\u0306 q\u0338",  # combining marks at the start, after ASCII, after Cyrillic
@@ -237,8 +239,8 @@ def _texts() -> list[str]:
 
 
 TEXTS = _texts()
-# Every character of the Basic Multilingual Plane alone, after an ASCII letter and after a Cyrillic one
-# with a combining mark behind it: accents, folds, white space and transliteration, one by one.
+# Every character of the Basic Multilingual Plane three times (letter repeats), and after an ASCII letter
+# and a Cyrillic one, each with a combining mark behind: accents, folds, white space, transliteration.
 CHARACTERS = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
 PLANE = [f"{ch}{ch}{ch}" for ch in CHARACTERS] + [f"a{ch}\u0301 и{ch}\u0306" for ch in CHARACTERS]
 
