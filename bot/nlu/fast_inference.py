@@ -2,12 +2,14 @@
 
 `Pipeline.predict_proba` on one short message spent ~2.7 ms in scikit-learn's per-call machinery
 (FeatureUnion's joblib dispatch, input validation, sparse matrix construction) for ~0.1 ms of
-arithmetic. The compiled model keeps scikit-learn's own analyzers, so preprocessing and n-grams are
-identical, and repeats the tf-idf and linear maths on the few columns a message has.
+arithmetic. The compiled model keeps scikit-learn's own preprocessors and analyzers (char_wb n-grams
+are sliced faster, and used only where they equal scikit-learn's), so terms are identical, and repeats
+the tf-idf and linear maths on the few columns a message has.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import structlog
+from sklearn.feature_extraction import text as sklearn_text
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -28,6 +31,8 @@ log = structlog.get_logger(__name__)
 
 Vector = np.ndarray[Any, Any]
 Probabilities = Callable[[Vector], Vector]
+# Preprocessor outputs a caller already has for a text: {preprocessor: preprocessor(text)}.
+Preprocessed = Mapping[Callable[[str], str], str]
 
 # How far the compiled model may stray from the pipeline: rounding, not a different answer.
 TOLERANCE = 1e-9
@@ -46,27 +51,42 @@ PROBES = (
 
 @dataclass(frozen=True)
 class TfidfBlock:
-    """One fitted TfidfVectorizer, whose columns start at `offset` in the classifier's input."""
+    """One fitted TfidfVectorizer and the classifier's weights of its columns."""
 
-    analyze: Callable[[str], list[str]]
+    # The vectorizer's preprocessor, run apart from the rest of its analyzer so that blocks with the
+    # same one (the intent model's two vectorizers both use canonical()) run it once per text.
+    preprocess: Callable[[str], str] | None
+    analyze: Callable[[str], list[str]]  # the rest of scikit-learn's analyzer, on preprocessed text
     vocabulary: Mapping[str, int]
     idf: Vector
     sublinear_tf: bool
-    offset: int
+    # coef.T's rows for this block's columns, C-contiguous: a message's few hundred terms are gathered
+    # as whole rows. A view when coef_ is Fortran-ordered, as liblinear and lbfgs leave it.
+    rows: Vector
+
+    def prepared(self, text: str) -> str:
+        return text if self.preprocess is None else self.preprocess(text)
 
     def weights(self, text: str) -> tuple[Vector, Vector]:
-        """Column indices and l2-normalised tf-idf values of the text's known terms."""
-        counts = Counter(self.analyze(text))
-        known = counts.keys() & self.vocabulary.keys()  # out-of-vocabulary terms are ignored, as in sklearn
-        indices = np.fromiter(map(self.vocabulary.__getitem__, known), dtype=np.intp, count=len(known))
-        values = np.fromiter(map(counts.__getitem__, known), dtype=np.float64, count=len(known))
+        """Vocabulary indices and l2-normalised tf-idf values of the text's known terms."""
+        return self.term_weights(self.prepared(text))
+
+    def term_weights(self, prepared: str) -> tuple[Vector, Vector]:
+        """As weights(), for a text this block's preprocessor already saw."""
+        # Counted by column: out-of-vocabulary terms (None) are ignored, as in sklearn.
+        counts = Counter(map(self.vocabulary.get, self.analyze(prepared)))
+        counts.pop(None, None)
+        size = len(counts)
+        indices = np.fromiter(counts, dtype=np.intp, count=size)
+        values = np.fromiter(counts.values(), dtype=np.float64, count=size)
         if self.sublinear_tf:
-            values = np.log(values) + 1.0
-        values *= self.idf[indices]
-        norm = np.sqrt(values @ values)
+            values = np.log(values)
+            values += 1.0
+        values *= self.idf.take(indices)
+        norm = math.sqrt(values @ values)
         if norm > 0:  # as sklearn.preprocessing.normalize: a text with no known term stays all zeros
             values /= norm
-        return indices + self.offset, values
+        return indices, values
 
 
 @dataclass(frozen=True)
@@ -78,11 +98,19 @@ class CompiledTextModel:
     intercept: Vector
     probabilities: Probabilities
 
-    def predict_proba(self, text: str) -> Vector:
-        parts = [block.weights(text) for block in self.blocks]
-        columns = np.concatenate([indices for indices, _ in parts])
-        values = np.concatenate([weights for _, weights in parts])
-        scores: Vector = self.coef[:, columns] @ values + self.intercept
+    def predict_proba(self, text: str, preprocessed: Preprocessed | None = None) -> Vector:
+        """`preprocessed` may give preprocessor outputs for `text` that the caller has already."""
+        done: dict[Callable[[str], str], str] = dict(preprocessed) if preprocessed else {}
+        scores: Vector = self.intercept.copy()
+        for block in self.blocks:
+            prepared = text
+            if block.preprocess is not None:
+                found = done.get(block.preprocess)
+                if found is None:
+                    found = done[block.preprocess] = block.preprocess(text)
+                prepared = found
+            indices, values = block.term_weights(prepared)
+            scores += values @ block.rows.take(indices, axis=0)
         row: Vector = self.probabilities(scores[np.newaxis, :])[0]
         return row
 
@@ -97,7 +125,75 @@ def _vectorizers(features: Any) -> list[Any] | None:
     return None
 
 
-def _block(vectorizer: Any, offset: int) -> TfidfBlock | None:
+class CharWbNgrams:
+    """scikit-learn's char_wb n-grams of a preprocessed text, sliced by one map() per word.
+
+    TfidfVectorizer._char_wb_ngrams pads each word with spaces and slices it in a Python loop; here the
+    slices of each word length are made once. Used only where it gives sklearn's n-grams (_analyzer).
+    """
+
+    CACHED_LENGTH = 64  # longer words are rare: their slices are made at the call, the cache stays small
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+        self._slices: dict[int, tuple[slice, ...]] = {}
+
+    def _slices_of(self, length: int) -> tuple[slice, ...]:
+        slices: list[slice] = []
+        for n in range(self.low, self.high + 1):
+            if length <= n:  # a word no longer than n is one n-gram, and longer n-grams are not tried
+                slices.append(slice(0, n))
+                break
+            slices.extend(slice(at, at + n) for at in range(length - n + 1))
+        return tuple(slices)
+
+    def __call__(self, text: str) -> list[str]:
+        grams: list[str] = []
+        for word in text.split():  # split() splits at what sklearn's white-space regex matches
+            padded = f" {word} "
+            slices = self._slices.get(len(padded))
+            if slices is None:
+                slices = self._slices_of(len(padded))
+                if len(padded) <= self.CACHED_LENGTH:
+                    self._slices[len(padded)] = slices
+            grams.extend(map(padded.__getitem__, slices))
+        return grams
+
+
+# Where a char_wb block's own n-grams are compared with scikit-learn's before they are used: the probes,
+# and words around the cache's length limit, one-letter words and every kind of white space.
+NGRAM_PROBES = (
+    *PROBES,
+    "a b  c\t\td\n\u00a0e\u2003f\u3000 ",
+    " ".join("x" * length for length in range(1, CharWbNgrams.CACHED_LENGTH + 4)),
+)
+
+
+def _analyzer(vectorizer: Any) -> tuple[Callable[[str], str] | None, Callable[[str], list[str]]]:
+    """The vectorizer's preprocessor and the rest of its analyzer, when it can run apart.
+
+    scikit-learn's analyzer decodes, then preprocesses: for str input (`input="content"`) decoding
+    returns the text as it is, so the preprocessor may run first. Otherwise the analyzer stays whole.
+    The rest is CharWbNgrams for char_wb, if it gives the analyzer's n-grams on NGRAM_PROBES.
+    """
+    analyzer = vectorizer.build_analyzer()
+    preprocessor = analyzer.keywords.get("preprocessor") if isinstance(analyzer, partial) else None
+    analyze = getattr(sklearn_text, "_analyze", None)  # private: another scikit-learn may not have it
+    if (
+        preprocessor is None
+        or analyze is None
+        or analyzer.func is not analyze
+        or vectorizer.input != "content"
+    ):
+        return None, analyzer
+    if vectorizer.analyzer == "char_wb":
+        ngrams = CharWbNgrams(*vectorizer.ngram_range)
+        if all(ngrams(preprocessor(text)) == analyzer(text) for text in NGRAM_PROBES):
+            return preprocessor, ngrams
+    return preprocessor, partial(analyze, *analyzer.args, **{**analyzer.keywords, "preprocessor": None})
+
+
+def _block(vectorizer: Any, coef: Vector, offset: int) -> TfidfBlock | None:
     if (
         vectorizer.binary
         or vectorizer.norm != "l2"
@@ -107,11 +203,11 @@ def _block(vectorizer: Any, offset: int) -> TfidfBlock | None:
     ):
         return None
     idf = np.asarray(vectorizer.idf_, dtype=np.float64)
-    if idf.shape != (len(vectorizer.vocabulary_),):
+    if idf.shape != (len(vectorizer.vocabulary_),) or offset + len(idf) > coef.shape[1]:
         return None
-    return TfidfBlock(
-        vectorizer.build_analyzer(), vectorizer.vocabulary_, idf, bool(vectorizer.sublinear_tf), offset
-    )
+    rows = np.ascontiguousarray(coef.T[offset : offset + len(idf)])
+    preprocess, analyze = _analyzer(vectorizer)
+    return TfidfBlock(preprocess, analyze, vectorizer.vocabulary_, idf, bool(vectorizer.sublinear_tf), rows)
 
 
 def _linear(estimator: Any, probabilities: Probabilities) -> tuple[Vector, Vector, Probabilities] | None:
@@ -146,15 +242,15 @@ def compile_pipeline(pipeline: Any) -> CompiledTextModel | None:
     head = _head(classifier)
     if vectorizers is None or head is None:
         return None
+    coef, intercept, probabilities = head
     blocks: list[TfidfBlock] = []
     offset = 0
     for vectorizer in vectorizers:
-        block = _block(vectorizer, offset)
+        block = _block(vectorizer, coef, offset)
         if block is None:
             return None
         blocks.append(block)
         offset += len(block.idf)
-    coef, intercept, probabilities = head
     if coef.shape[1] != offset:
         return None
     return CompiledTextModel(tuple(blocks), coef, intercept, probabilities)
@@ -182,7 +278,8 @@ class TextClassifier:
             log.warning("nlu_fast_path_off", reason="differs from predict_proba")
             self.compiled = None
 
-    def predict_proba(self, text: str) -> Vector:
+    def predict_proba(self, text: str, preprocessed: Preprocessed | None = None) -> Vector:
+        """`preprocessed`: preprocessor outputs the caller has for `text`, {canonical: canonical(text)}."""
         if self.compiled is None:
             return np.asarray(self.pipeline.predict_proba([text])[0])
-        return self.compiled.predict_proba(text)
+        return self.compiled.predict_proba(text, preprocessed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot.nlu.fast_inference import TextClassifier
-from bot.nlu.normalise import clean, words
+from bot.nlu.normalise import canonical_words, clean, words
 
 SUPPORTED = ("cs", "en", "uk", "ru", "vi")
 # Languages we recognise in order to say "we don't speak it" instead of guessing a wrong one. Slavic
@@ -61,22 +62,28 @@ class LanguageGuess:
 
 
 def count_letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
+
+
+SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "HEBREW", "GEORGIAN", "ARMENIAN", "DEVANAGARI")
+# The characters _script_hint must look at, found by the regex engine instead of a loop over every
+# character: Mongolian's letters, and all but Latin, Greek and Cyrillic (below U+0530) and Vietnamese
+# (U+1E00-U+1EFF), whose names never start with ARABIC or one of SCRIPTS.
+_MAYBE_SCRIPT = re.compile(rf"[{''.join(sorted(MONGOLIAN_LETTERS))}]|[^\x00-\u052f\u1e00-\u1eff]")
 
 
 def _script_hint(text: str) -> str | None:
     """Scripts none of our languages use settle the question at once."""
-    for ch in text:
+    for found in _MAYBE_SCRIPT.finditer(text):
+        ch = found.group()
         if ch in MONGOLIAN_LETTERS:
             return "mn"
-        if not ch.isalpha() or ch.isascii():
+        if not ch.isalpha():
             continue
         name = unicodedata.name(ch, "")
         if name.startswith("ARABIC"):
             return "ar"
-        if name.startswith(
-            ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "HEBREW", "GEORGIAN", "ARMENIAN", "DEVANAGARI")
-        ):
+        if name.startswith(SCRIPTS):
             return name.split()[0].lower()[:2]
     return None
 
@@ -94,24 +101,27 @@ class LanguageIdentifier:
         self._lingua = lingua
         self._vocabulary = vocabulary
 
-    def identify(self, text: str) -> LanguageGuess:
+    def identify(self, text: str, cleaned: str | None = None, folded: str | None = None) -> LanguageGuess:
+        """`cleaned` and `folded` are clean(text) and canonical(text), when the caller has them."""
         letters = count_letters(text)
         if letters < 2:
             return LanguageGuess(None, 0.0)
         script = _script_hint(text)
         if script is not None:
             return LanguageGuess(script, 1.0)
-        probabilities = self._model.predict_proba(clean(text))
+        cleaned = clean(text) if cleaned is None else cleaned
+        probabilities = self._model.predict_proba(cleaned)
         best = int(probabilities.argmax())
         ours = LanguageGuess(str(self._model.classes_[best]), float(probabilities[best]))
-        if letters >= MIN_LETTERS_FOREIGN and self.known_words(text) < MAX_KNOWN_WORDS_FOREIGN:
+        if letters >= MIN_LETTERS_FOREIGN and self.known_words(text, folded) < MAX_KNOWN_WORDS_FOREIGN:
             foreign = self._foreign(text)
             if foreign is not None:
                 return foreign
         return ours
 
-    def known_words(self, text: str) -> float:
-        found = words(text)
+    def known_words(self, text: str, folded: str | None = None) -> float:
+        """Share of the text's words seen in training; `folded` is canonical(text) if the caller has it."""
+        found = words(text) if folded is None else canonical_words(folded)
         return sum(w in self._vocabulary for w in found) / len(found) if found else 1.0
 
     def _foreign(self, text: str) -> LanguageGuess | None:

@@ -61,7 +61,10 @@ class EscalationKeywords:
         return cls(patterns)
 
     def match(self, text: str) -> Intent | None:
-        folded = canonical(text)
+        return self.match_canonical(canonical(text))
+
+    def match_canonical(self, folded: str) -> Intent | None:
+        """match() of a text whose canonical() form the caller already has."""
         for intent, pattern in self._patterns.items():
             if pattern.search(folded):
                 return intent
@@ -79,7 +82,7 @@ class Policy:
         legal = [(i, p) for i, p in parse.ranking if i in ESCALATION_INTENTS]
         if legal and legal[0][1] >= self._t.escalation_floor:
             return Decision(Action.ESCALATE, legal[0][0], reason="model")
-        keyword = self._keywords.match(parse.text)
+        keyword = self._keywords.match_canonical(parse.canonical)
         if keyword is not None:
             return Decision(Action.ESCALATE, keyword, reason="keyword")
         intent, probability = parse.top

@@ -16,7 +16,7 @@ from sklearn.svm import LinearSVC
 from bot.nlu.artefact import load_artefact
 from bot.nlu.calibration import TemperatureCalibrated
 from bot.nlu.evaluate import load_labelled
-from bot.nlu.fast_inference import TOLERANCE, TextClassifier
+from bot.nlu.fast_inference import TOLERANCE, CharWbNgrams, TextClassifier
 from bot.nlu.intents import Intent
 from bot.nlu.normalise import canonical, clean
 from bot.nlu.parser import MAX_PARSE_CHARS
@@ -106,6 +106,42 @@ def test_the_parser_ranks_intents_by_the_pipelines_probabilities(
         got = np.array([parse.probability(Intent(name)) for name in classes])
         assert np.allclose(got, expected, rtol=0.0, atol=TOLERANCE), text
         assert [p for _, p in parse.ranking] == sorted((p for _, p in parse.ranking), reverse=True)
+
+
+def test_the_trained_intent_blocks_fold_each_text_once_and_slice_ngrams_fast(models: TrainedModels) -> None:
+    classifier = TextClassifier(models.intent_model)
+    assert classifier.compiled is not None
+    chars, words = classifier.compiled.blocks
+    assert chars.preprocess is words.preprocess is canonical
+    assert isinstance(chars.analyze, CharWbNgrams)
+    language = TextClassifier(models.language_model).compiled
+    assert language is not None
+    assert isinstance(language.blocks[0].analyze, CharWbNgrams)
+
+
+@pytest.mark.parametrize("ngram_range", [(2, 5), (1, 4), (1, 1), (3, 3), (1, 8)])
+def test_char_wb_ngrams_are_scikit_learns(ngram_range: tuple[int, int]) -> None:
+    sklearn_ngrams = TfidfVectorizer(analyzer="char_wb", ngram_range=ngram_range)._char_wb_ngrams
+    ours = CharWbNgrams(*ngram_range)
+    long_words = " ".join("ab" * length for length in range(25, 40))  # around the cache's length limit
+    texts = [*HELD_OUT, *EDGE_CASES, long_words, long_words]  # twice: from the cache too
+    assert [text for text in texts if ours(canonical(text)) != sklearn_ngrams(canonical(text))] == []
+
+
+def test_char_wb_ngrams_unlike_scikit_learns_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    def one_short(self: CharWbNgrams, text: str) -> list[str]:
+        return slice_ngrams(self, text)[:-1]
+
+    slice_ngrams = CharWbNgrams.__call__
+    monkeypatch.setattr(CharWbNgrams, "__call__", one_short)
+    pipeline = Pipeline(
+        [("chars", tfidf(analyzer="char_wb", ngram_range=(2, 4))), ("lr", LogisticRegression())]
+    )
+    pipeline.fit(SMALL_TEXTS, SMALL_LABELS)
+    classifier = TextClassifier(pipeline)
+    assert classifier.compiled is not None
+    assert not isinstance(classifier.compiled.blocks[0].analyze, CharWbNgrams)
+    assert differences(classifier, pipeline, [*SMALL_TEXTS, "book a czech course", ""]) == []
 
 
 def tfidf(**options: Any) -> TfidfVectorizer:
