@@ -21,6 +21,7 @@ from bot.core.locks import MemoryLocks
 from bot.core.notifier import Notifier
 from bot.core.ratelimit import MemoryRateLimiter, RateLimiter
 from bot.core.redis_case_events import RedisCaseEvents
+from bot.core.redis_client import connect_redis
 from bot.core.redis_conversations import RedisConversations
 from bot.core.redis_ratelimit import RedisRateLimiter
 from bot.core.redis_state import RedisStateStore
@@ -192,7 +193,7 @@ def build_assistant(
     db_engine = create_engine(settings.database_url)
     sessions = create_session_factory(db_engine)
     if redis is None and settings.redis_url:
-        redis = Redis.from_url(settings.redis_url)
+        redis = connect_redis(settings.redis_url)
     ttl = settings.conversation_state_ttl_days * DAY
     states: StateStore
     conversations: Conversations
