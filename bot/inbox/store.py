@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Executable, Row, Update, delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy import Row, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.db.base import utcnow
 from bot.inbox import statements
@@ -114,13 +115,14 @@ class InboxStore:
 
     async def _insert(self, batches: list[list[NewInbound]]) -> list[int]:
         """All the batches in one transaction; how many rows of each were new."""
-        if self._alone_engine is not None and len(batches) == 1 and len(batches[0]) == 1:
+        statement = statements.INSERT[self._engine.dialect.name]
+        if len(batches) == 1 and len(batches[0]) == 1:
             # The usual webhook outside a burst: one row, one statement.
             [[item]] = batches
-            return [await self._run_alone(statements.INSERT["postgresql"], _row(item, utcnow()))]
+            async with self._one_statement() as connection:
+                return [(await connection.execute(statement, _row(item, utcnow()))).rowcount]
         counts: list[int] = []
         async with self._engine.begin() as connection:
-            statement = statements.INSERT[self._engine.dialect.name]
             now = utcnow()
             for items in batches:
                 added = 0
@@ -135,19 +137,13 @@ class InboxStore:
     ) -> list[InboxItem]:
         """Take up to `limit` clients' oldest unprocessed messages that nobody holds, oldest first."""
         parameters = {"channels": list(channels), "limit": limit, **_lease(owner, now, lease)}
-        if self._alone_engine is not None:
-            rows = await self._rows_alone(statements.CLAIM_HEADS, parameters)
-        else:
-            async with self._engine.begin() as connection:
-                rows = list((await connection.execute(statements.CLAIM_HEADS, parameters)).all())
+        async with self._one_statement() as connection:
+            rows = (await connection.execute(statements.CLAIM_HEADS, parameters)).all()
         return sorted((_item(row) for row in rows), key=lambda item: item.id)
 
     async def finish(self, row_id: int, outcome: str, now: datetime) -> None:
         """Processed: the content goes (personal data), the ids stay for de-duplication until purged."""
-        if self._alone_engine is not None:
-            await self._run_alone(statements.FINISH, _finished(row_id, outcome, now))
-            return
-        async with self._engine.begin() as connection:
+        async with self._one_statement() as connection:
             await connection.execute(statements.FINISH, _finished(row_id, outcome, now))
 
     async def finish_and_claim_next(
@@ -161,25 +157,24 @@ class InboxStore:
             **_lease(owner, now, lease),
         }
         if self._alone_engine is not None:
-            rows = await self._rows_alone(statements.FINISH_AND_CLAIM_NEXT, parameters)
+            async with self._one_statement() as connection:
+                rows = (await connection.execute(statements.FINISH_AND_CLAIM_NEXT, parameters)).all()
         else:
             async with self._engine.begin() as connection:
                 await connection.execute(statements.FINISH, parameters)
-                rows = list((await connection.execute(statements.CLAIM_NEXT, parameters)).all())
+                rows = (await connection.execute(statements.CLAIM_NEXT, parameters)).all()
         return _item(rows[0]) if rows else None
 
-    async def _rows_alone(self, statement: Update, parameters: dict[str, Any]) -> list[Row[Any]]:
-        """UPDATE ... RETURNING as a transaction of its own (PostgreSQL)."""
-        assert self._alone_engine is not None
-        async with self._alone_engine.connect() as connection:
-            return list((await connection.execute(statement, parameters)).all())
-
-    async def _run_alone(self, statement: Executable, parameters: dict[str, Any]) -> int:
-        """A statement as a transaction of its own (PostgreSQL); how many rows it changed."""
-        assert self._alone_engine is not None
-        async with self._alone_engine.connect() as connection:
-            result = await connection.execute(statement, parameters)
-            return int(result.rowcount)
+    @asynccontextmanager
+    async def _one_statement(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for a transaction of one statement: AUTOCOMMIT on PostgreSQL, a transaction
+        (BEGIN IMMEDIATE, committed on leaving) on SQLite."""
+        if self._alone_engine is None:
+            async with self._engine.begin() as connection:
+                yield connection
+        else:
+            async with self._alone_engine.connect() as connection:
+                yield connection
 
     async def retry_at(self, row_id: int, when: datetime) -> None:
         """Give the row back; nobody claims it before `when`."""
