@@ -14,6 +14,7 @@ from bot.core.conversations import HeldConversation
 from bot.core.keys import lock_key, state_key
 from bot.core.locks import LockTimeout
 from bot.core.privacy import anon_ref
+from bot.core.redis_state import stored_form
 from bot.core.state import ConversationState
 
 log = structlog.get_logger(__name__)
@@ -66,7 +67,7 @@ class RedisConversations:
             held = HeldConversation(state)
             yield held
             if held.kept:
-                given.extend(self._kept(held))
+                given.extend(stored_form(held.state, self._ttl, held.ttl_seconds))
         finally:
             if not await self._give_back_script(keys=keys, args=given):
                 log.warning("conversation_lock_lost", user=anon_ref(user_ref), state_dropped=len(given) > 1)
@@ -83,9 +84,3 @@ class RedisConversations:
             if loop.time() + POLL_SECONDS > give_up_at:
                 raise LockTimeout(user_ref)
             await asyncio.sleep(POLL_SECONDS)
-
-    def _kept(self, held: HeldConversation) -> tuple[str, int]:
-        """The state's JSON and TTL, as RedisStateStore.save writes them."""
-        held.state.version += 1
-        ttl = self._ttl if held.ttl_seconds is None else max(1, int(held.ttl_seconds))
-        return held.state.to_json(), ttl
