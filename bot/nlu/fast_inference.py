@@ -64,15 +64,18 @@ class TfidfBlock:
     # as whole rows. A view when coef_ is Fortran-ordered, as liblinear and lbfgs leave it.
     rows: Vector
 
-    def prepared(self, text: str) -> str:
-        return text if self.preprocess is None else self.preprocess(text)
+    def prepared(self, text: str, done: dict[Callable[[str], str], str]) -> str:
+        """The text as this block's analyzer takes it. `done` holds the preprocessor outputs the other
+        blocks (and the caller) already have for this text, and gets this block's."""
+        if self.preprocess is None:
+            return text
+        found = done.get(self.preprocess)
+        if found is None:
+            found = done[self.preprocess] = self.preprocess(text)
+        return found
 
-    def weights(self, text: str) -> tuple[Vector, Vector]:
-        """Vocabulary indices and l2-normalised tf-idf values of the text's known terms."""
-        return self.term_weights(self.prepared(text))
-
-    def term_weights(self, prepared: str) -> tuple[Vector, Vector]:
-        """As weights(), for a text this block's preprocessor already saw."""
+    def weights(self, prepared: str) -> tuple[Vector, Vector]:
+        """Vocabulary indices and l2-normalised tf-idf values of the known terms of a prepared() text."""
         # Counted by column: out-of-vocabulary terms (None) are ignored, as in sklearn.
         counts = Counter(map(self.vocabulary.get, self.analyze(prepared)))
         counts.pop(None, None)
@@ -103,13 +106,7 @@ class CompiledTextModel:
         done: dict[Callable[[str], str], str] = dict(preprocessed) if preprocessed else {}
         scores: Vector = self.intercept.copy()
         for block in self.blocks:
-            prepared = text
-            if block.preprocess is not None:
-                found = done.get(block.preprocess)
-                if found is None:
-                    found = done[block.preprocess] = block.preprocess(text)
-                prepared = found
-            indices, values = block.term_weights(prepared)
+            indices, values = block.weights(block.prepared(text, done))
             scores += values @ block.rows.take(indices, axis=0)
         row: Vector = self.probabilities(scores[np.newaxis, :])[0]
         return row

@@ -92,7 +92,8 @@ def test_language_probabilities_are_the_pipelines(models: TrainedModels) -> None
 def test_a_text_without_known_terms_scores_as_the_intercepts(models: TrainedModels) -> None:
     classifier = TextClassifier(models.intent_model)
     assert classifier.compiled is not None
-    assert all(len(block.weights(NO_KNOWN_TERM)[0]) == 0 for block in classifier.compiled.blocks)
+    blocks = classifier.compiled.blocks
+    assert all(len(block.weights(block.prepared(NO_KNOWN_TERM, {}))[0]) == 0 for block in blocks)
     assert differences(classifier, models.intent_model, [NO_KNOWN_TERM]) == []
 
 
