@@ -27,6 +27,8 @@ default limits; Telegram's 1/s per chat stays (each update comes from its own ch
 30` measures it with Telegram's default limit, which caps the Telegram scenarios near 30 updates/s.
 
 The server under test is pinned to one core and the harness to the others (`--no-pin` to turn off).
+The assistant runs on uvloop, as uvicorn picks it (bot/cli/run.py); the echo bot on plain asyncio, as
+aiogram's webhook examples run it (`--echo-loop uvloop` measures it on uvloop too).
 The Telegram path of the assistant needs its webhook mode (TELEGRAM_WEBHOOK_URL); a build without it
 reports that path as not measured.
 """
@@ -236,6 +238,8 @@ async def run_scenario(scenario: Scenario, args: argparse.Namespace, folder: Pat
     head: dict[str, Any] = {"server": scenario.server, "path": scenario.path, "backend": scenario.backend}
     if scenario.server == "assistant":
         head["outbound_per_second"] = args.outbound_per_second
+    else:
+        head["event_loop"] = args.echo_loop
     if scenario.server == "assistant" and scenario.path == "telegram" and not telegram_webhook_supported():
         reason = "this build has no Telegram webhook mode (TELEGRAM_WEBHOOK_URL)"
         log(f"{scenario.name}: not measured, {reason}")
@@ -264,6 +268,7 @@ async def run_scenario(scenario: Scenario, args: argparse.Namespace, folder: Pat
     try:
         if scenario.server == "echo":
             command = [str(BENCH / "channels_echo.py"), "--api", standin.url, "--token", TOKEN]
+            command += ["--loop", args.echo_loop]
             server = await Child.start(
                 [sys.executable, *command, "--secret", SECRET],
                 logs / f"{scenario.name}-server.log",
@@ -377,6 +382,13 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--log-level", default="INFO", help="the assistant's LOG_LEVEL")
     parser.add_argument("--logs", default="", help="keep the servers' logs (and profiles) in this folder")
     parser.add_argument("--profile", action="store_true", help="run the servers under cProfile")
+    parser.add_argument(
+        "--echo-loop",
+        choices=["asyncio", "uvloop"],
+        default="asyncio",
+        help="the echo bot's event loop: asyncio as aiogram documents it (the baseline of the targets), or "
+        "uvloop, the assistant's, for comparison",
+    )
     parser.add_argument("--no-pin", action="store_true", help="do not pin the server to its own core")
     parser.add_argument(
         "--outbound-per-second",

@@ -60,9 +60,20 @@ def main() -> None:
     parser.add_argument("--api", required=True, help="the Bot API stand-in's base URL")
     parser.add_argument("--token", required=True)
     parser.add_argument("--secret", required=True, help="X-Telegram-Bot-Api-Secret-Token")
+    parser.add_argument(
+        "--loop",
+        choices=["asyncio", "uvloop"],
+        default="asyncio",
+        help="the event loop: asyncio, as aiogram's webhook examples run (web.run_app), or uvloop, the one "
+        "`python -m bot run` picks as uvicorn does",
+    )
     args = parser.parse_args()
-    # Plain asyncio, as `python -m bot run` runs (uvicorn inside asyncio.run, so without uvloop).
-    asyncio.run(serve(args.api, args.token, args.secret))
+    if args.loop == "uvloop":
+        import uvloop
+
+        uvloop.run(serve(args.api, args.token, args.secret))
+    else:
+        asyncio.run(serve(args.api, args.token, args.secret))
 
 
 if __name__ == "__main__":

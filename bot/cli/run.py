@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -138,5 +138,21 @@ async def serve(settings: Settings) -> int:
     return 0 if server.started else 1
 
 
+def event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop where it is installed (uvicorn[standard] brings it, except on Windows), else asyncio's loop.
+
+    The choice uvicorn makes itself (its `loop="auto"`), lost when it is served from our own event loop.
+    Every message is socket work (the webhook, the database, Redis, the platform's API), which uvloop does
+    in C: bench/channels.py measured the WhatsApp path on SQLite at 4.19 ms of CPU per update on asyncio's
+    loop and 3.40 ms on uvloop, in the same run.
+    """
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    return asyncio.run(serve(settings))
+    with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
+        return runner.run(serve(settings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
@@ -30,7 +31,11 @@ def build_web_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         for service in background:
             await service.start()
-        log.info("started", web=f"http://{assistant.settings.web_host}:{assistant.settings.web_port}/")
+        log.info(
+            "started",
+            web=f"http://{assistant.settings.web_host}:{assistant.settings.web_port}/",
+            event_loop=type(asyncio.get_running_loop()).__module__.split(".")[0],
+        )
         try:
             yield
         finally:

@@ -66,3 +66,6 @@ def test_serves_health_and_stops_cleanly_on_sigterm(
     assert server.returncode == 0
     assert "stopped" in stderr
     assert "Traceback" not in stderr
+    # uvicorn[standard]'s uvloop, as uvicorn itself would pick: the socket work of every message in C.
+    started = next(line for line in stderr.splitlines() if "started" in line)
+    assert "uvloop" in started
