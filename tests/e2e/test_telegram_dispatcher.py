@@ -43,7 +43,7 @@ from aiogram.types import (
 from sqlalchemy import select
 
 from bot.app import Assistant
-from bot.channels.base import Choice, Outbound, RenderedChoice, Reply, Text, choice
+from bot.channels.base import Choice, InboundMessage, Outbound, RenderedChoice, Reply, Text, choice
 from bot.channels.telegram.keyboards import ChoiceCallback, build_keyboard, unpack_payload
 from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, TelegramSender, split_text
 from bot.channels.telegram.service import TelegramPolling, build_telegram_service
@@ -137,13 +137,36 @@ async def olena(assistant: Assistant) -> AsyncIterator[TelegramClient]:
 
 async def test_first_text_gets_the_welcome_in_ukrainian_with_buttons(olena: TelegramClient) -> None:
     await olena.say("Добрий день")
-    assert olena.session.of_type(SendChatAction)[0].action == "typing"
     [reply] = olena.replies
     assert reply.chat_id == CLIENT.id
     assert olena.uk(Msg.FIRST_CONTACT_WELCOME, centre=olena.assistant.centre.name) in reply.text
     assert olena.uk(Msg.FIRST_CONTACT_CONSENT_QUESTION) in reply.text
     assert reply.parse_mode == ParseMode.HTML  # every text escaped: nothing typed by people is markup
     assert keyboard_payloads(reply) == ["start:agree", "start:decline", "start:languages"]
+
+
+async def test_a_quick_answer_comes_without_typing(olena: TelegramClient) -> None:
+    await olena.say("Добрий день")
+    assert olena.replies
+    # Telegram: a chat action only when the answer takes a noticeable time; this one took milliseconds.
+    assert olena.session.of_type(SendChatAction) == []
+
+
+async def test_a_slow_answer_shows_typing_first(
+    olena: TelegramClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_handle = olena.assistant.engine.handle
+
+    async def slow_handle(message: InboundMessage) -> Outbound:
+        await asyncio.sleep(0.5)  # longer than TYPING_AFTER_SECONDS
+        return await real_handle(message)
+
+    monkeypatch.setattr(olena.assistant.engine, "handle", slow_handle)
+    await olena.say("Добрий день")
+    [typing, reply] = olena.session.requests
+    assert isinstance(typing, SendChatAction)
+    assert (typing.chat_id, typing.action) == (CLIENT.id, "typing")
+    assert isinstance(reply, SendMessage)
 
 
 async def test_pressing_agree_answers_removes_the_keyboard_and_offers_languages(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.telegram import router as telegram_router
 from bot.channels.telegram.webhook import derive_secret
 from bot.i18n.msg import Msg
 from bot.nlu.service import Understanding
@@ -24,8 +25,10 @@ from tests.standins.telegram_updates import person
 
 @pytest.mark.parametrize("kind", BACKENDS)
 async def test_start_sets_the_webhook_and_stop_drains_and_leaves_it(
-    kind: str, tmp_path: Path, understanding: Understanding
+    kind: str, tmp_path: Path, understanding: Understanding, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # "typing…" at once: its request tells the test that the update is being handled.
+    monkeypatch.setattr(telegram_router, "TYPING_AFTER_SECONDS", 0.0)
     async with (
         telegram_standin() as telegram,
         backend(kind, tmp_path) as stack,
