@@ -14,6 +14,7 @@ from bot.core.dialogs import (
 from bot.i18n.msg import Msg
 from counselling import queue
 from counselling.desk import CaseDesk, leave_choice
+from counselling.models import Case
 from dialogs.common import main_menu, menu_choices
 from dialogs.link_redeem import COMMAND as CONNECT
 
@@ -42,11 +43,14 @@ class CaseRelay:
         command = parse_command(message.text.strip()) if message.kind is InboundKind.TEXT else None
         if command is not None and command[0] in PASS_COMMANDS:
             return False
-        return await queue.open_case_of(ctx.session, ctx.client.id) is not None
+        # Read with the client, in the engine's first statement of this transaction.
+        return ctx.thread.open_case_id is not None
 
     async def relay(self, ctx: DialogContext) -> Step:
-        case = await queue.open_case_of(ctx.session, ctx.client.id)
-        assert case is not None  # the gate just found it, inside this transaction
+        assert ctx.thread.open_case_id is not None  # the gate just found it, inside this transaction
+        case = await ctx.session.get(Case, ctx.thread.open_case_id)
+        if case is None:  # erased with its client by a counsellor this very moment: nothing to relay to
+            return main_menu()
         message, now = ctx.message, self._desk.now()
         if message.kind is InboundKind.PAYLOAD or opens_conversation(message):
             # An old button, or /start and deep links (a course announcement's link): the menu is paused.

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 from redis.asyncio import Redis
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.app import Assistant, build_assistant
 from bot.channels.base import Channel, InboundMessage, Outbound, Reply
@@ -84,6 +84,29 @@ async def test_a_deep_link_survives_the_first_contact_on_every_backend(assistant
     assert changed.text == assistant_on.translator.format("uk", Msg.LANGUAGE_CHANGED)
     assert course.text == assistant_on.translator.format("uk", Msg.COURSES_CZECH, args)
     assert [c.payload for c in course.choices] == ["sub:t:czech_courses", "menu"]  # no schedule imported
+
+
+async def test_a_question_costs_the_database_two_or_three_statements(assistant_on: Assistant) -> None:
+    """What every message of a known client pays: the client with their open case in one SELECT, then
+    the transcript; on PostgreSQL the transcript and the conversation's time in one statement."""
+    chat = ChatDriver(assistant_on, "tg:6006", locale_hint="en")
+    await chat.onboard("en")
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement.split()[0].upper())
+
+    engine = assistant_on.db_engine.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        await chat.send("How do I extend my residence permit?")
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert "residence" in chat.text.lower() or "pobyt" in chat.text.lower()
+    if assistant_on.db_engine.dialect.name == "postgresql":
+        assert statements == ["SELECT", "WITH"]
+    else:
+        assert statements == ["SELECT", "INSERT", "UPDATE"]
 
 
 async def test_a_message_waiting_too_long_for_its_conversation_is_told_it_is_busy(
