@@ -88,9 +88,9 @@ class Pacer:
     async def _take(self, slots: Slots, *, reserved: bool) -> Admission | None:
         if self.limiter is None:
             return None
-        if not reserved:
-            await self.limiter.acquire(slots.rates)
-        return await self.limiter.admit(slots.guards)
+        if reserved:
+            return await self.limiter.admit(slots.guards)
+        return await self.limiter.acquire_and_admit(slots.rates, slots.guards)
 
     async def _hold(self, throttle: Throttle, *, retrying: bool) -> None:
         """Pause the bucket for everyone; the next `acquire` then waits the pause out."""

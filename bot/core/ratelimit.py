@@ -10,7 +10,8 @@ closer than that interval and no window of `per` seconds ever holds more than `r
 reserves only when the slot is free now. Several buckets are reserved together at one common instant
 (the per-chat and the per-bot limit of one message), which a pair of separate reservations could not
 guarantee. `pause` pushes a bucket's TAT forward, as a 429 `retry_after` asks. RedisRateLimiter
-(bot/core/redis_ratelimit.py) shares the buckets between processes.
+(bot/core/redis_ratelimit.py) shares the buckets between processes; there `acquire_and_admit`, a message's
+whole wait before sending, is one round trip when nothing has to wait.
 """
 
 from __future__ import annotations
@@ -69,6 +70,14 @@ class RateLimiter(Protocol):
         A sliding log of actual sends, the exact form of "30 in any second". `acquire` paces smoothly
         (and before anything is committed); this guard, right before the request, absorbs the jitter
         between a reserved slot and the real send (a database commit sits in between).
+        """
+        ...
+
+    async def acquire_and_admit(self, limits: Sequence[Rate], guards: Sequence[Rate]) -> Admission:
+        """`acquire(limits)` then `admit(guards)`: one message's whole wait before it is sent.
+
+        Redis does both in one round trip when the slot is free now and the guard lets it through, the
+        common case; otherwise the reserved slot (never reserved twice) is waited for, then admitted.
         """
         ...
 
@@ -139,6 +148,10 @@ class MemoryRateLimiter:
                 return Admission(tuple(rate.key for rate in limits), cell)
             await self._sleep(wait)
 
+    async def acquire_and_admit(self, limits: Sequence[Rate], guards: Sequence[Rate]) -> Admission:
+        await self.acquire(limits)
+        return await self.admit(guards)
+
     async def settle(self, admission: Admission) -> None:
         cell = admission.member
         if isinstance(cell, list):
@@ -158,6 +171,9 @@ class UnlimitedRateLimiter:
         return None
 
     async def admit(self, limits: Sequence[Rate]) -> Admission:
+        return Admission((), None)
+
+    async def acquire_and_admit(self, limits: Sequence[Rate], guards: Sequence[Rate]) -> Admission:
         return Admission((), None)
 
     async def settle(self, admission: Admission) -> None:

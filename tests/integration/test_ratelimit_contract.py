@@ -72,3 +72,12 @@ async def test_admit_holds_the_exact_window(limiter: RateLimiter) -> None:
         await limiter.settle(admission)
     await limiter.admit(guard)
     assert time.monotonic() - started >= 0.24  # the fourth waited until a window after the answers
+
+
+async def test_acquire_and_admit_waits_for_the_guard_on_a_slot_reserved_once(limiter: RateLimiter) -> None:
+    rate, guard = Rate("once", 10), Rate("once", 1, 0.3)  # a slot every 100 ms, one send in any 300 ms
+    started = time.monotonic()
+    await limiter.acquire_and_admit([rate], [guard])
+    await limiter.acquire_and_admit([rate], [guard])  # its slot (at 100 ms) waits for the guard
+    assert time.monotonic() - started >= 0.28
+    assert await limiter.try_acquire([rate])  # the bucket's next slot (200 ms) was not taken again
