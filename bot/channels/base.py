@@ -155,6 +155,9 @@ class Outbound:
     user_ref: str
     locale: str
     replies: tuple[Reply, ...]
+    # The replies as rendered in `locale`, when the engine already rendered them for the transcript:
+    # the channel sends the very text that was recorded, and the translation runs once.
+    rendered: tuple[RenderedReply, ...] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.channels.base import InboundKind, InboundMessage, Outbound, Reply
+from bot.channels.base import InboundKind, InboundMessage, Outbound, RenderedReply, Reply
 from bot.clients.repository import ClientRepository, ClientThread, inbound
 from bot.core.conversations import Conversations, HeldConversation
 from bot.core.dialogs import AfterCommit, DialogContext, DialogRouter, Step, parse_command
@@ -107,8 +107,8 @@ class DialogEngine:
                 )
                 step = await self._run(ctx)
                 after_commit = step.after_commit
-                await self._record(clients, ctx, step)
-                outbound = Outbound(message.user_ref, ctx.locale, tuple(step.replies))
+                rendered = await self._record(clients, ctx, step)
+                outbound = Outbound(message.user_ref, ctx.locale, tuple(step.replies), rendered)
                 state.locale = ctx.locale
                 state_ttl = PRE_CONSENT_STATE_SECONDS if ctx.client.consent_at is None else None
         except Exception:
@@ -171,10 +171,15 @@ class DialogEngine:
             return Step.say(Msg.INPUT_TOO_LONG, length=len(text), limit=MAX_TEXT_CHARS)
         return await self._router.dispatch(ctx)
 
-    async def _record(self, clients: ClientRepository, ctx: DialogContext, step: Step) -> None:
-        """Keep the transcript only with consent (given before or during this very message)."""
+    async def _record(
+        self, clients: ClientRepository, ctx: DialogContext, step: Step
+    ) -> tuple[RenderedReply, ...] | None:
+        """Keep the transcript only with consent (given before or during this very message).
+
+        Returns the replies as rendered for it, when the transcript keeps the replies themselves.
+        """
         if ctx.client.consent_at is None:
-            return
+            return None
         thread: ClientThread = ctx.thread
         message = ctx.message
         received = None
@@ -182,8 +187,9 @@ class DialogEngine:
             text = message.text if ctx.transcript_text is None else ctx.transcript_text
             received = inbound(text, message.payload, message.platform_message_id)
         kept = step.replies if step.transcript is None else step.transcript
-        rendered = [self._translator.render(ctx.locale, reply) for reply in kept]
+        rendered = tuple(self._translator.render(ctx.locale, reply) for reply in kept)
         await clients.record_turn(thread, received, rendered)
+        return rendered if step.transcript is None else None
 
     @asynccontextmanager
     async def _track(self) -> AsyncIterator[None]:

@@ -90,6 +90,8 @@ class Translator:
         return RenderedReply(text=body, choices=choices, attachments=reply.attachments)
 
     def render_outbound(self, outbound: Outbound) -> list[RenderedReply]:
+        if outbound.rendered is not None:
+            return list(outbound.rendered)
         return [self.render(outbound.locale, reply) for reply in outbound.replies]
 
     def _prepare(self, args: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import Assistant
-from bot.channels.base import InboundMessage
+from bot.channels.base import InboundMessage, RenderedReply, Reply
 from bot.clients.models import Client, Message
 from bot.core.dialogs import DialogContext, Step
 from bot.i18n.msg import Msg
@@ -48,6 +48,28 @@ async def test_a_message_answered_before_a_restart_is_not_answered_again_when_re
     assert again.replies == ()
     inbound = [t for d, t in await transcript(chat.assistant) if d == "in" and t == "question one"]
     assert len(inbound) == 1
+
+
+async def test_the_channel_sends_the_text_the_transcript_kept_translated_once(
+    chat: ChatDriver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await chat.onboard("en")
+    translator = chat.assistant.translator
+    renders: list[object] = []
+    real_render = translator.render
+
+    def counting_render(locale: str, reply: Reply) -> RenderedReply:
+        renders.append(reply)
+        return real_render(locale, reply)
+
+    monkeypatch.setattr(translator, "render", counting_render)
+    outbound = await chat.assistant.engine.handle(
+        InboundMessage.text_message(chat.user_ref, "What are your opening hours?")
+    )
+    sent = translator.render_outbound(outbound)  # what a channel does with it
+    assert len(renders) == len(outbound.replies) > 0  # for the transcript, not again for the channel
+    kept = [t for d, t in await transcript(chat.assistant) if d == "out"][-len(sent) :]
+    assert [reply.text for reply in sent] == kept
 
 
 async def test_messages_of_one_client_are_handled_in_order(chat: ChatDriver) -> None:
