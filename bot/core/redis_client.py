@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from redis.asyncio import BlockingConnectionPool, Redis
+import asyncio
+from typing import Any
+
+from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio.connection import AbstractConnection
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 # Connections one process keeps to Redis. Each inbound message holds one for a moment at a time
 # (webhook de-duplication, the conversation's lock and state, the outbound limiter).
@@ -13,9 +18,53 @@ MAX_CONNECTIONS = 100
 POOL_WAIT_SECONDS = 20.0
 
 
+class WaitingConnectionPool(ConnectionPool):
+    """redis-py's ConnectionPool, except that a command waits for a free connection when all are in use.
+
+    redis-py's BlockingConnectionPool waits too, but takes an asyncio.Condition and a timeout for every
+    command, waiting or not: a GET cost 152 µs of CPU on it against 115 µs on the plain pool, and a
+    message runs about six commands. Here a semaphore of `max_connections` slots guards the plain pool:
+    taking a free slot costs next to nothing, and only a command that finds none waits (`wait_seconds`
+    at most, then redis-py's ConnectionError, as BlockingConnectionPool raises).
+    """
+
+    def __init__(self, *, wait_seconds: float, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._wait_seconds = wait_seconds
+        self._slots = asyncio.Semaphore(self.max_connections)
+        # The connections this pool handed out: only their release gives a slot back (the plain pool
+        # also releases a connection that failed its check before it was handed out).
+        self._handed: set[AbstractConnection] = set()
+
+    async def get_connection(self, *args: Any, **kwargs: Any) -> AbstractConnection:
+        if self._slots.locked():
+            try:
+                async with asyncio.timeout(self._wait_seconds):
+                    await self._slots.acquire()
+            except TimeoutError as error:
+                raise RedisConnectionError("No connection available.") from error
+        else:
+            await self._slots.acquire()  # a free slot: taken without waiting
+        try:
+            connection: AbstractConnection = await super().get_connection(*args, **kwargs)  # type: ignore[no-untyped-call]
+        except BaseException:
+            self._slots.release()
+            raise
+        self._handed.add(connection)
+        return connection
+
+    async def release(self, connection: AbstractConnection) -> None:
+        try:
+            await super().release(connection)
+        finally:
+            if connection in self._handed:
+                self._handed.discard(connection)
+                self._slots.release()
+
+
 def connect_redis(
     url: str, max_connections: int = MAX_CONNECTIONS, wait_seconds: float = POOL_WAIT_SECONDS
 ) -> Redis:
-    """A client on a blocking pool; connections open lazily, and aclose() closes the pool too."""
-    pool = BlockingConnectionPool.from_url(url, max_connections=max_connections, timeout=wait_seconds)
+    """A client on a waiting pool; connections open lazily, and aclose() closes the pool too."""
+    pool = WaitingConnectionPool.from_url(url, max_connections=max_connections, wait_seconds=wait_seconds)
     return Redis.from_pool(pool)
