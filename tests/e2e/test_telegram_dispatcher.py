@@ -14,6 +14,7 @@ import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramUnauthorizedError
+from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.methods import (
     AnswerCallbackQuery,
     DeleteWebhook,
@@ -143,6 +144,16 @@ async def test_first_text_gets_the_welcome_in_ukrainian_with_buttons(olena: Tele
     assert olena.uk(Msg.FIRST_CONTACT_CONSENT_QUESTION) in reply.text
     assert reply.parse_mode == ParseMode.HTML  # every text escaped: nothing typed by people is markup
     assert keyboard_payloads(reply) == ["start:agree", "start:decline", "start:languages"]
+
+
+async def test_the_dispatcher_keeps_nothing_per_chat_in_memory(olena: TelegramClient) -> None:
+    """aiogram's FSM, which our dialogs do not use, would keep a record per chat for the process's life."""
+    await olena.say("Добрий день")
+    await olena.press("start:agree")
+    assert olena.replies
+    storage = olena.dispatcher.fsm.storage
+    assert isinstance(storage, MemoryStorage)
+    assert len(storage.storage) == 0
 
 
 async def test_a_quick_answer_comes_without_typing(olena: TelegramClient) -> None:

@@ -51,7 +51,9 @@ def build_dispatcher(
     engine: DialogEngine, sender: TelegramSender, staff: StaffGroupDesk | None = None
 ) -> Dispatcher:
     """The real Dispatcher: handlers get `engine`, `sender` (and `staff`) as typed parameters."""
-    dispatcher = Dispatcher(engine=engine, sender=sender, staff=staff)
+    # Without aiogram's FSM: our dialogs keep their own state (bot/core/state.py). Its middleware read
+    # every update's state from a MemoryStorage that kept a record per chat for the life of the process.
+    dispatcher = Dispatcher(disable_fsm=True, engine=engine, sender=sender, staff=staff)
     dispatcher.include_router(build_router(staff.chat_id if staff is not None else None))
     if staff is not None:
         dispatcher.include_router(build_staff_router(staff.chat_id))
