@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from counselling.models import Case, CaseEntry, CaseStatus, EntryKind, Resolution
+from counselling.models import CASE_IS_OPEN, Case, CaseEntry, CaseStatus, EntryKind, Resolution
 from counselling.queue import EventCode, open_case_of
 
 
@@ -75,6 +75,6 @@ async def follow_identity(db: AsyncSession, client_id: int, old_ref: str, new_re
     """An app was disconnected from the client: replies to their open case go to one they kept."""
     await db.execute(
         update(Case)
-        .where(Case.client_id == client_id, Case.status != CaseStatus.CLOSED.value, Case.user_ref == old_ref)
+        .where(Case.client_id == client_id, CASE_IS_OPEN, Case.user_ref == old_ref)
         .values(user_ref=new_ref, channel=new_ref.partition(":")[0])
     )

@@ -106,6 +106,10 @@ class Case(Base):
     staff_topic_id: Mapped[int | None]  # the Telegram staff group's forum topic, when one is configured
 
 
+# Which cases are open, for queries: what uq_cases_open_client's WHERE says in SQL.
+CASE_IS_OPEN = Case.status != CaseStatus.CLOSED.value
+
+
 class CaseEntry(Base):
     """One item of a case's timeline; files are kept in the row so they share the case's retention."""
 

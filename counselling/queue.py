@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.staff.models import Role, StaffUser
 from counselling.models import (
+    CASE_IS_OPEN,
     OPEN_STATUSES,
     Case,
     CaseEntry,
@@ -90,11 +91,9 @@ class Actor:
         return self.role is Role.ADMIN
 
 
-# Asked for every message a client sends (an open case takes them to the counsellor): built once, as
-# building the statement cost more than running it.
-_OPEN_CASE_OF = select(Case).where(
-    Case.client_id == bindparam("of_client"), Case.status != CaseStatus.CLOSED.value
-)
+# Built once, as building the statement cost more than running it. (Every inbound message learns of an
+# open case with its client instead: bot/clients/repository.py.)
+_OPEN_CASE_OF = select(Case).where(Case.client_id == bindparam("of_client"), CASE_IS_OPEN)
 
 
 async def open_case_of(db: AsyncSession, client_id: int) -> Case | None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from bot.channels.base import RenderedReply, split_user_ref
 from bot.clients.models import Client, ClientIdentity, Conversation, Message
 from bot.db.base import utcnow
-from counselling.models import Case, CaseStatus
+from counselling.models import CASE_IS_OPEN, Case
 
 # How stale clients.last_seen_at may be.
 LAST_SEEN_STEP = timedelta(minutes=15)
@@ -23,11 +23,7 @@ LAST_SEEN_STEP = timedelta(minutes=15)
 # The statements every inbound message runs, built once: building one cost more than running it.
 # The client's open case comes with them (an open case takes every message to the counsellor, so every
 # message asks): one round trip instead of two.
-_OPEN_CASE_ID = (
-    select(Case.id)
-    .where(Case.client_id == Client.id, Case.status != CaseStatus.CLOSED.value)
-    .scalar_subquery()
-)
+_OPEN_CASE_ID = select(Case.id).where(Case.client_id == Client.id, CASE_IS_OPEN).scalar_subquery()
 _FIND = (
     select(Client, Conversation, _OPEN_CASE_ID)
     .join(ClientIdentity, ClientIdentity.client_id == Client.id)
