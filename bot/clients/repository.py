@@ -156,19 +156,20 @@ class ClientRepository:
     async def record_turn(
         self, thread: ClientThread, received: TranscriptLine | None, replies: Sequence[RenderedReply]
     ) -> None:
-        """The client's message (if any) and the replies, in one statement, and the conversation's time."""
+        """The client's message (if any) and the replies, and the conversation's time: one statement on
+        PostgreSQL, two on SQLite."""
         lines = [received] if received is not None else []
         lines += [outbound(reply) for reply in replies]
         if not lines:
             return
         conversation = thread.conversation
         now = utcnow()
-        for line in lines:
-            line["conversation_id"] = conversation.id
-            line["created_at"] = now
         if self._session.get_bind().dialect.name == "postgresql":
             await self._session.execute(_RECORD_TURN_POSTGRESQL, _turn_columns(conversation.id, now, lines))
         else:  # SQLite runs in the process: two statements cost no round trip
+            for line in lines:
+                line["conversation_id"] = conversation.id
+                line["created_at"] = now
             await self._session.execute(_INSERT_LINE, lines)
             await self._session.execute(_TOUCH_CONVERSATION, {"of_conversation": conversation.id, "at": now})
         # The object shows what the row now holds, without being marked changed (no second UPDATE).
