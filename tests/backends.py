@@ -6,7 +6,7 @@ import asyncio
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from redis.asyncio import Redis
@@ -21,10 +21,26 @@ REQUIRE_SERVICES = os.environ.get("REQUIRE_TEST_SERVICES") == "1"
 _pg_migrated = False
 
 
-def skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> NoReturn:
     if REQUIRE_SERVICES:
         pytest.fail(f"REQUIRE_TEST_SERVICES=1 but {reason}")
     pytest.skip(reason)
+
+
+def postgres_url() -> str:
+    """TEST_DATABASE_URL; a test that needs it is skipped without it (failed with REQUIRE_TEST_SERVICES=1)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
+    return url
+
+
+def redis_url() -> str:
+    """TEST_REDIS_URL; a test that needs it is skipped without it (failed with REQUIRE_TEST_SERVICES=1)."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        skip_or_fail("TEST_REDIS_URL is not set (Redis tests need it)")
+    return url
 
 
 async def sqlite_database(tmp_path: Path) -> str:
@@ -36,10 +52,7 @@ async def sqlite_database(tmp_path: Path) -> str:
 async def postgres_database() -> str:
     """The TEST_DATABASE_URL database, migrated once per run and emptied before every test."""
     global _pg_migrated
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
-        raise AssertionError("unreachable")
+    url = postgres_url()
     engine = create_engine(url)
     try:
         if not _pg_migrated:
@@ -66,11 +79,7 @@ async def redis_client(kind: str) -> AsyncIterator[Redis | None]:
 
         client: Redis = fakeredis.FakeAsyncRedis()
     else:
-        url = os.environ.get("TEST_REDIS_URL")
-        if not url:
-            skip_or_fail("TEST_REDIS_URL is not set (Redis tests need it)")
-            raise AssertionError("unreachable")
-        client = Redis.from_url(url)
+        client = Redis.from_url(redis_url())
     await client.flushdb()
     try:
         yield client

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import os
 from typing import Any
 
 import pytest
@@ -13,17 +12,14 @@ from sqlalchemy import event, text
 from bot.db import session as session_module
 from bot.db.session import create_engine
 from bot.inbox.processor import InboxProcessor
-from tests.backends import skip_or_fail
+from tests.backends import postgres_url
 
 # As many transactions as the inbox processor runs together.
 AT_ONCE: int = inspect.signature(InboxProcessor).parameters["concurrency"].default
 
 
 async def test_the_inbox_s_sixteen_messages_at_once_reuse_their_connections() -> None:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
-        return
+    url = postgres_url()
     engine = create_engine(url)
     connects = 0
 
@@ -51,10 +47,7 @@ async def test_the_inbox_s_sixteen_messages_at_once_reuse_their_connections() ->
 async def test_a_connection_the_server_dropped_while_idle_is_replaced_without_failing_a_request(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
-        return
+    url = postgres_url()
     monkeypatch.setattr(session_module, "IDLE_BEFORE_PING", 0.05)
     engine = create_engine(url, pool_size=1, max_overflow=0)
     other = create_engine(url, pool_size=1, max_overflow=0)
@@ -75,10 +68,7 @@ async def test_a_connection_the_server_dropped_while_idle_is_replaced_without_fa
 
 
 async def test_a_connection_in_steady_use_is_not_pinged_before_each_transaction() -> None:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        skip_or_fail("TEST_DATABASE_URL is not set (PostgreSQL tests need it)")
-        return
+    url = postgres_url()
     engine = create_engine(url, pool_size=1, max_overflow=0)
     pings = 0
     ping = engine.sync_engine.dialect.do_ping

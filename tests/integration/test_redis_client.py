@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.core.redis_client import connect_redis
-from tests.backends import skip_or_fail
+from tests.backends import redis_url
 
 
 async def test_more_concurrent_commands_than_connections_wait_for_one_instead_of_failing() -> None:
-    url = os.environ.get("TEST_REDIS_URL")
-    if not url:
-        skip_or_fail("TEST_REDIS_URL is not set (Redis tests need it)")
-        return
+    url = redis_url()
     redis = connect_redis(url, max_connections=4, wait_seconds=10)
     try:
         # Each BLPOP holds its connection for 0.2 s: twelve at once take three turns of the four.
@@ -28,10 +24,7 @@ async def test_more_concurrent_commands_than_connections_wait_for_one_instead_of
 
 
 async def test_a_command_finding_no_connection_in_time_fails_clearly_and_a_cancelled_one_frees_it() -> None:
-    url = os.environ.get("TEST_REDIS_URL")
-    if not url:
-        skip_or_fail("TEST_REDIS_URL is not set (Redis tests need it)")
-        return
+    url = redis_url()
     redis = connect_redis(url, max_connections=1, wait_seconds=0.1)
     try:
         holding = asyncio.ensure_future(redis.blpop(["ibot:test:pool:held"], timeout=0.5))
