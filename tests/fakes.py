@@ -87,7 +87,10 @@ class RecordingSession(BaseSession):
         timeout: int | None = None,  # noqa: ASYNC109 - the signature is aiogram's
     ) -> TelegramType:
         self.requests.append(method)
-        failure = self.fail.get(type(method))
+        # Keyed by the Bot API method: the sender's SendText is a sendMessage too.
+        failure = next(
+            (e for kind, e in self.fail.items() if kind.__api_method__ == method.__api_method__), None
+        )
         chat_id = _chat_id(method)
         if failure is None and chat_id is not None:
             failure = self.fail_in_chat.get(chat_id)

@@ -21,7 +21,6 @@ from aiogram.methods import (
     EditMessageReplyMarkup,
     GetFile,
     GetMe,
-    GetUpdates,
     SendChatAction,
     SendDocument,
     SendMessage,
@@ -191,8 +190,12 @@ async def test_pressing_agree_answers_removes_the_keyboard_and_offers_languages(
     assert answered.callback_query_id.startswith("cb")
     assert (edited.chat_id, edited.message_id, edited.reply_markup) == (CLIENT.id, pressed.message_id, None)
     # The spinner stops and the old buttons go before the engine's answer is sent.
-    kinds = [type(r) for r in olena.session.requests]
-    assert kinds.index(AnswerCallbackQuery) < kinds.index(EditMessageReplyMarkup) < kinds.index(SendMessage)
+    calls = [r.__api_method__ for r in olena.session.requests]
+    assert (
+        calls.index("answerCallbackQuery")
+        < calls.index("editMessageReplyMarkup")
+        < calls.index("sendMessage")
+    )
     [reply] = olena.replies
     assert reply.text == olena.uk(Msg.FIRST_CONTACT_CHOOSE_LANGUAGE)
     assert "lang:uk" in keyboard_payloads(reply)
@@ -357,8 +360,8 @@ async def test_polling_answers_updates_and_stops_cleanly(assistant: Assistant) -
     assert session.of_type(GetMe)
     assert session.closed >= 1
     # A webhook left by a run in webhook mode would make getUpdates fail with 409; its updates stay.
-    kinds = [type(r) for r in session.requests]
-    assert kinds.index(DeleteWebhook) < kinds.index(GetUpdates)
+    calls = [r.__api_method__ for r in session.requests]
+    assert calls.index("deleteWebhook") < calls.index("getUpdates")
     assert session.of_type(DeleteWebhook)[0].drop_pending_updates is False
 
 

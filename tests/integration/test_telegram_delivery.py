@@ -7,11 +7,11 @@ from collections.abc import AsyncIterator
 import pytest
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.channels.base import Outbound, Reply, SendStatus, Text
 from bot.channels.telegram.sender import TelegramSender
+from bot.channels.telegram.session import JsonBodySession
 from bot.core.ratelimit import MemoryRateLimiter
 from bot.i18n.msg import Msg
 from bot.i18n.translator import Translator
@@ -30,7 +30,7 @@ async def standin() -> AsyncIterator[TelegramStandIn]:
 
 @pytest.fixture
 async def sender(standin: TelegramStandIn) -> AsyncIterator[TelegramSender]:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(standin.url))
+    session = JsonBodySession(api=TelegramAPIServer.from_base(standin.url))
     bot = Bot(FAKE_TELEGRAM_TOKEN, session=session, default=DefaultBotProperties(parse_mode=None))
     yield TelegramSender(bot, Translator(LOCALES_DIR, ["en"]), MemoryRateLimiter())
     await bot.session.close()

@@ -68,10 +68,12 @@ def max_in_any_window(times: list[float], window: float = 1.0) -> int:
 
 @dataclass(frozen=True)
 class Call:
-    """One Bot API request: the method and its parameters, JSON-serialised ones decoded."""
+    """One Bot API request: the method and its parameters, JSON-serialised ones decoded, and how they
+    came (application/json, a form or a multipart form with files)."""
 
     method: str
     params: dict[str, Any]
+    content_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,7 @@ class TelegramStandIn:
     async def _method(self, request: web.Request) -> web.Response:
         token, method = request.match_info["token"], request.match_info["method"]
         params, uploads = await _params(request)
-        self.calls.append(Call(method, params))
+        self.calls.append(Call(method, params, request.content_type))
         if method == "getMe":
             return _ok(BOT_USER)
         if method in ACCEPTED:

@@ -29,6 +29,7 @@ from bot.channels.base import (
 )
 from bot.channels.telegram.convert import chat_user_ref
 from bot.channels.telegram.keyboards import build_keyboard
+from bot.channels.telegram.methods import SendText, SentMessage
 from bot.channels.telegram.pacing import BOT_PER_SECOND, CHAT_PER_SECOND, TelegramPacing
 from bot.core.privacy import anon_ref
 from bot.core.ratelimit import Rate, RateLimiter
@@ -180,13 +181,13 @@ class TelegramSender:
             message_id = str(message.message_id)
         return SendResult(SendStatus.SENT, sent, message_id)
 
-    async def _send_part(self, chat_id: int, part: Part) -> Message:
+    async def _send_part(self, chat_id: int, part: Part) -> Message | SentMessage:
         if isinstance(part, Attachment):
             document = BufferedInputFile(part.content, filename=part.filename)
             return await self._bot.send_document(chat_id, document)
         text, keyboard = part
-        return await self._bot.send_message(
-            chat_id, html_text(text), parse_mode=ParseMode.HTML, reply_markup=keyboard
+        return await self._bot(
+            SendText(chat_id=chat_id, text=html_text(text), parse_mode=ParseMode.HTML, reply_markup=keyboard)
         )
 
     async def send(self, outbound: Outbound) -> None:

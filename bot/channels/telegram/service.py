@@ -11,9 +11,8 @@ from urllib.parse import urlsplit
 import structlog
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
-from aiogram.client.telegram import TelegramAPIServer
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import TelegramObject
 from aiogram.utils.token import TokenValidationError
@@ -26,6 +25,7 @@ from bot.channels.telegram.profile import BotProfile
 from bot.channels.telegram.response_models import pin_response_models
 from bot.channels.telegram.router import build_router, build_staff_router
 from bot.channels.telegram.sender import TelegramSender
+from bot.channels.telegram.session import JsonBodySession
 from bot.channels.telegram.staff_commands import StaffGroupDesk
 from bot.channels.telegram.staff_group import StaffGroupMirror
 from bot.channels.telegram.staff_link import TelegramLinks
@@ -296,9 +296,11 @@ def build_telegram_service(
     """
     settings = assistant.settings
     api_base = settings.telegram_api_base
-    if session is None and api_base is not None:
-        # A local Bot API server (https://github.com/tdlib/telegram-bot-api) or the benchmark's stand-in.
-        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+    if session is None:
+        # TELEGRAM_API_BASE: a local Bot API server (https://github.com/tdlib/telegram-bot-api) or the
+        # benchmark's stand-in; else Telegram's own.
+        api = PRODUCTION if api_base is None else TelegramAPIServer.from_base(api_base)
+        session = JsonBodySession(api=api)
     pin_response_models()
     try:
         # No default parse mode: the client sender asks for HTML and escapes every text itself
