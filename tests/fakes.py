@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
 from aiogram import Bot
-from aiogram.client.default import Default
+from aiogram.client.default import Default, DefaultBotProperties
 from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
@@ -45,6 +46,7 @@ from aiogram.types import (
 
 from bot.channels.base import Outbound
 from bot.channels.telegram.sender import MAX_MESSAGE_CHARS, telegram_length
+from bot.channels.telegram.session import JsonBodySession
 from bot.core.ratelimit import MemoryRateLimiter
 from tests.telegram_html import EntityError, shown_text
 
@@ -281,3 +283,9 @@ class VirtualTime:
 
     def limiter(self) -> MemoryRateLimiter:
         return MemoryRateLimiter(clock=self.clock, sleep=self.sleep)
+
+
+def standin_bot(url: str) -> Bot:
+    """A bot with the production session (bot.channels.telegram.session) on a Bot API stand-in at `url`."""
+    session = JsonBodySession(api=TelegramAPIServer.from_base(url))
+    return Bot(FAKE_TELEGRAM_TOKEN, session=session, default=DefaultBotProperties(parse_mode=None))

@@ -28,7 +28,7 @@ from tests import backends
 from tests.conftest import CENTRE_OPEN, make_settings
 from tests.e2e.browser import free_port, serve_app
 from tests.fakes import FAKE_TELEGRAM_TOKEN
-from tests.standins.telegram_api import Limits, TelegramStandIn
+from tests.standins.telegram_api import Limits, TelegramStandIn, serving
 from tests.standins.telegram_updates import callback_update, message_update, private_chat
 
 BACKENDS = ["sqlite+memory", "postgres+redis"]
@@ -52,12 +52,8 @@ async def backend(kind: str, folder: Path) -> AsyncIterator[Stack]:
 @asynccontextmanager
 async def telegram_standin() -> AsyncIterator[TelegramStandIn]:
     # A private chat takes bursts (a reply of three messages); the per-chat pacing is the outbox's concern.
-    standin = TelegramStandIn(Limits(bot_per_second=1000, chat_interval=0.0))
-    await standin.start()
-    try:
+    async with serving(Limits(bot_per_second=1000, chat_interval=0.0)) as standin:
         yield standin
-    finally:
-        await standin.stop()
 
 
 @asynccontextmanager

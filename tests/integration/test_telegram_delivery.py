@@ -5,33 +5,26 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.telegram import TelegramAPIServer
 
 from bot.channels.base import Outbound, Reply, SendStatus, Text
 from bot.channels.telegram.sender import TelegramSender
-from bot.channels.telegram.session import JsonBodySession
 from bot.core.ratelimit import MemoryRateLimiter
 from bot.i18n.msg import Msg
 from bot.i18n.translator import Translator
 from bot.paths import LOCALES_DIR
-from tests.fakes import FAKE_TELEGRAM_TOKEN
-from tests.standins.telegram_api import Limits, TelegramStandIn
+from tests.fakes import standin_bot
+from tests.standins.telegram_api import Limits, TelegramStandIn, serving
 
 
 @pytest.fixture
 async def standin() -> AsyncIterator[TelegramStandIn]:
-    server = TelegramStandIn(Limits(bot_per_second=30, blocked_every=7, gone_every=10))
-    await server.start()
-    yield server
-    await server.stop()
+    async with serving(Limits(bot_per_second=30, blocked_every=7, gone_every=10)) as server:
+        yield server
 
 
 @pytest.fixture
 async def sender(standin: TelegramStandIn) -> AsyncIterator[TelegramSender]:
-    session = JsonBodySession(api=TelegramAPIServer.from_base(standin.url))
-    bot = Bot(FAKE_TELEGRAM_TOKEN, session=session, default=DefaultBotProperties(parse_mode=None))
+    bot = standin_bot(standin.url)
     yield TelegramSender(bot, Translator(LOCALES_DIR, ["en"]), MemoryRateLimiter())
     await bot.session.close()
 

@@ -6,16 +6,14 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramForbiddenError, TelegramNetworkError, TelegramRetryAfter
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.channels.telegram.methods import SendText, SentMessage
 from bot.channels.telegram.session import JsonBodySession
-from tests.fakes import FAKE_TELEGRAM_TOKEN
-from tests.standins.telegram_api import Limits, TelegramStandIn
+from tests.fakes import standin_bot
+from tests.standins.telegram_api import Limits, TelegramStandIn, serving
 
 KEYBOARD = InlineKeyboardMarkup(
     inline_keyboard=[[InlineKeyboardButton(text="Записатися", callback_data="book:permit")]]
@@ -24,16 +22,14 @@ KEYBOARD = InlineKeyboardMarkup(
 
 @pytest.fixture
 async def standin() -> AsyncIterator[TelegramStandIn]:
-    server = TelegramStandIn(Limits(blocked_every=7))
-    await server.start()
-    yield server
-    await server.stop()
+    async with serving(Limits(blocked_every=7)) as server:
+        yield server
 
 
 @pytest.fixture
 async def bot(standin: TelegramStandIn) -> AsyncIterator[Bot]:
-    session = JsonBodySession(api=TelegramAPIServer.from_base(standin.url))
-    bot = Bot(FAKE_TELEGRAM_TOKEN, session=session, default=DefaultBotProperties(parse_mode=None))
+    bot = standin_bot(standin.url)
+    assert isinstance(bot.session, JsonBodySession)
     yield bot
     await bot.session.close()
 

@@ -22,6 +22,8 @@ import asyncio
 import json
 import time
 from collections import Counter, deque
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
@@ -365,6 +367,17 @@ class TelegramStandIn:
             },
             status=429,
         )
+
+
+@asynccontextmanager
+async def serving(limits: Limits | None = None) -> AsyncIterator[TelegramStandIn]:
+    """A stand-in listening on a free port for the time of the block."""
+    standin = TelegramStandIn(limits)
+    await standin.start()
+    try:
+        yield standin
+    finally:
+        await standin.stop()
 
 
 async def _params(request: web.Request) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
