@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base, utcnow
@@ -19,6 +19,14 @@ class InboxMessage(Base):
         # A webhook retried by the platform inserts nothing: this key is the exactly-once guarantee.
         UniqueConstraint("channel", "platform_message_id"),
         Index("ix_inbox_pending", "processed_at", "user_ref", "id"),
+        # The waiting rows in arrival order, without the processed ones kept for de-duplication: the
+        # inbox's rounds read the oldest waiting rows and stop after a few (statements.CLAIM_HEADS).
+        Index(
+            "ix_inbox_waiting",
+            "id",
+            postgresql_where=text("processed_at IS NULL"),
+            sqlite_where=text("processed_at IS NULL"),
+        ),
         Index("ix_inbox_user_sent", "user_ref", "sent_at"),
         Index("ix_inbox_received_at", "received_at"),
     )

@@ -59,16 +59,31 @@ def _claim(which: object) -> Update:
     )
 
 
-# Each waiting client's oldest message that nobody holds, oldest first, up to :limit.
-_OLDEST_PER_CLIENT = select(func.min(C.id)).where(C.processed_at.is_(None)).group_by(C.user_ref)
+# Each waiting client's oldest message that nobody holds, oldest first, up to :limit. A row is its
+# client's oldest when no older waiting row of the client exists (NOT EXISTS, one index probe per row),
+# so the waiting rows are read in arrival order (ix_inbox_waiting) and the reading stops after :limit.
+# The former form took the oldest row of every waiting client first (min(id) grouped by client) and
+# then sorted: every round read the whole backlog, and on PostgreSQL the kept history too. With 1,000
+# waiting and 21,800 processed rows, PostgreSQL ran one claim in 7.0 ms before ix_inbox_waiting and in
+# 2.5 ms with it; this form runs in 0.4-0.5 ms, and no longer grows with the backlog.
+_OLDER = INBOX.alias("older")
+_OLDER_WAITING = (
+    select(_OLDER.c.id)
+    .where(
+        _OLDER.c.processed_at.is_(None),
+        _OLDER.c.user_ref == C.user_ref,
+        _OLDER.c.id < C.id,
+    )
+    .exists()
+)
 CLAIM_HEADS = _claim(
     C.id.in_(
         select(C.id)
         .where(
             C.processed_at.is_(None),
             C.channel.in_(bindparam("channels", expanding=True)),
-            C.id.in_(_OLDEST_PER_CLIENT),
             _FREE,
+            ~_OLDER_WAITING,
         )
         .order_by(C.id)
         .limit(bindparam("limit"))

@@ -120,6 +120,27 @@ async def test_a_failing_message_waits_and_blocks_only_its_client_then_is_given_
     assert await processor.store.pending() == 0
 
 
+async def test_a_round_claims_each_free_clients_oldest_message_oldest_first(
+    processor: InboxProcessor,
+) -> None:
+    store = processor.store
+    lease = timedelta(minutes=2)
+    # Client a's first message was handled long ago (kept for de-duplication): it holds nothing back.
+    await store.add([message(0, "a")])
+    [old] = await store.claim_heads(["wa"], "w0", NOW, lease, 10)
+    await store.finish(old.id, "done", NOW)
+    await store.add([message(1, "a"), message(2, "b"), message(3, "a"), message(4, "c"), message(5, "d")])
+    first = await store.claim_heads(["wa"], "w1", NOW, lease, 2)
+    assert [item.body["text"] for item in first] == ["m1", "m2"]  # the oldest heads, up to the limit
+    # a and b are held: a's next message waits behind m1; c and d are next; other channels are not read.
+    assert await store.claim_heads(["tg"], "w2", NOW, lease, 10) == []
+    second = await store.claim_heads(["wa"], "w2", NOW, lease, 10)
+    assert [item.body["text"] for item in second] == ["m4", "m5"]
+    await store.finish(first[0].id, "done", NOW)  # m1 is done: a's m3 is its head now
+    third = await store.claim_heads(["wa"], "w3", NOW, lease, 10)
+    assert [item.body["text"] for item in third] == ["m3"]
+
+
 async def test_a_crashed_workers_lease_runs_out_and_the_message_is_processed(
     processor: InboxProcessor,
 ) -> None:
