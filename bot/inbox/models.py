@@ -19,8 +19,8 @@ class InboxMessage(Base):
         # A webhook retried by the platform inserts nothing: this key is the exactly-once guarantee.
         UniqueConstraint("channel", "platform_message_id"),
         Index("ix_inbox_pending", "processed_at", "user_ref", "id"),
-        # The waiting rows in arrival order, without the processed ones kept for de-duplication: the
-        # inbox's rounds read the oldest waiting rows and stop after a few (statements.CLAIM_HEADS).
+        # The waiting rows alone, without the processed ones kept for de-duplication, which claims
+        # (statements.CLAIM_HEADS) otherwise read through on PostgreSQL.
         Index(
             "ix_inbox_waiting",
             "id",

@@ -1,4 +1,4 @@
-"""inbox: an index of the waiting rows only, so claiming reads a few rows instead of the kept history
+"""inbox: an index of the waiting rows only, so claiming does not read through the kept history
 
 Revision ID: 0008
 Revises: 0007
