@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from aiogram.methods import SendMessage
-from aiogram.methods.base import Response
 from pydantic import BaseModel, ConfigDict
 
 
@@ -22,7 +21,3 @@ class SendText(SendMessage):
     rounds of 2,000 against the stand-in, both as JSON). Errors are aiogram's as before."""
 
     __returning__ = SentMessage  # type: ignore[assignment]
-
-
-# Pydantic caches a parametrised model only weakly (see response_models): this one is built once.
-SENT_MESSAGE_RESPONSE = Response[SentMessage]
