@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/broadcast.py
 	$(BIN)/python bench/channels.py
 	$(BIN)/python bench/graph_client.py
+	$(BIN)/python bench/inbox.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
