@@ -244,7 +244,7 @@ async def measure_statement(engine: AsyncEngine, options: Options) -> Timings:
         async def claim(_repetition: int) -> list[int]:
             transaction = await conn.begin()
             try:
-                rows = (await conn.execute(statements.CLAIM_HEADS, parameters)).all()
+                rows = (await conn.execute(statements.CLAIM_HEADS[engine.dialect.name], parameters)).all()
             finally:
                 await transaction.rollback()
             return sorted(row.id for row in rows)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from sqlalchemy import Insert, Table, Update, bindparam, func, literal_column, or_, select, update
+from sqlalchemy import Insert, Table, Update, any_, bindparam, func, literal_column, or_, select, update
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -78,18 +80,27 @@ _WAITING = (
     .subquery("waiting")
 )
 W = _WAITING.c
-CLAIM_HEADS = _claim(
-    C.id.in_(
-        select(W.id)
-        .where(
-            W.place == literal_column("1"),  # a constant, so that the plan is made for it
-            W.channel.in_(bindparam("channels", expanding=True)),
-            or_(W.lease_until.is_(None), W.lease_until < bindparam("now", type_=C.lease_until.type)),
-        )
-        .order_by(W.id)
-        .limit(bindparam("limit"))
+_HEADS = (
+    select(W.id)
+    .where(
+        W.place == literal_column("1"),  # a constant, so that the plan is made for it
+        W.channel.in_(bindparam("channels", expanding=True)),
+        or_(W.lease_until.is_(None), W.lease_until < bindparam("now", type_=C.lease_until.type)),
     )
+    .order_by(W.id)
+    .limit(bindparam("limit"))
 )
+# By dialect. PostgreSQL gets the heads as one array, computed once: with `id IN (heads)` and no
+# statistics (a new table) it chose a nested loop that re-read the heads for every waiting row (16.6 ms
+# per claim with 1,000 waiting, 2.6 ms as an array). SQLite has no arrays and reads `IN` as a list.
+# The cast makes `= ANY` take the subquery's one value as an array, not compare with each of its rows.
+_HEADS_ARRAY = sql_cast(
+    select(func.array_agg(_HEADS.subquery("heads").c.id)).scalar_subquery(), ARRAY(C.id.type)
+)
+CLAIM_HEADS = {
+    "postgresql": _claim(C.id == any_(_HEADS_ARRAY)),
+    "sqlite": _claim(C.id.in_(_HEADS)),
+}
 
 # One client's oldest unprocessed message.
 CLAIM_NEXT = _claim(
