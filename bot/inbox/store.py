@@ -137,8 +137,9 @@ class InboxStore:
     ) -> list[InboxItem]:
         """Take up to `limit` clients' oldest unprocessed messages that nobody holds, oldest first."""
         parameters = {"channels": list(channels), "limit": limit, **_lease(owner, now, lease)}
+        statement = statements.CLAIM_HEADS[self._engine.dialect.name]
         async with self._one_statement() as connection:
-            rows = (await connection.execute(statements.CLAIM_HEADS[self._engine.dialect.name], parameters)).all()
+            rows = (await connection.execute(statement, parameters)).all()
         return sorted((_item(row) for row in rows), key=lambda item: item.id)
 
     async def finish(self, row_id: int, outcome: str, now: datetime) -> None:
