@@ -153,8 +153,10 @@ async def start_assistant(
             "TELEGRAM_WEBHOOK_SECRET": SECRET,
         }
     await migrate(settings["DATABASE_URL"], folder)
-    log(f"{scenario.name}: seeding {len(clients.all)} clients")
-    await seed(settings["DATABASE_URL"], "tg" if scenario.path == "telegram" else "wa", clients.all)
+    log(f"{scenario.name}: seeding {len(clients.all)} clients and {args.kept_inbox} kept inbox rows")
+    await seed(
+        settings["DATABASE_URL"], "tg" if scenario.path == "telegram" else "wa", clients.all, args.kept_inbox
+    )
     return await start_server(["-m", "bot", "run"], args, folder, scenario, settings, core), url
 
 
@@ -238,6 +240,7 @@ async def run_scenario(scenario: Scenario, args: argparse.Namespace, folder: Pat
     head: dict[str, Any] = {"server": scenario.server, "path": scenario.path, "backend": scenario.backend}
     if scenario.server == "assistant":
         head["outbound_per_second"] = args.outbound_per_second
+        head["kept_inbox_rows"] = args.kept_inbox
     else:
         head["event_loop"] = args.echo_loop
     if scenario.server == "assistant" and scenario.path == "telegram" and not telegram_webhook_supported():
@@ -396,7 +399,16 @@ def parse() -> argparse.Namespace:
         default=1000.0,
         help="the assistant's TELEGRAM_ and WHATSAPP_MESSAGES_PER_SECOND (30: Telegram's default limit)",
     )
+    parser.add_argument(
+        "--kept-inbox",
+        type=int,
+        default=20_000,
+        help="processed inbox rows of the past week in the assistant's database at the start, as the inbox "
+        "keeps them for de-duplication (20,000: about 3,000 messages a day; 0: a new database)",
+    )
     args = parser.parse_args()
+    if args.kept_inbox < 0:
+        parser.error("--kept-inbox must be 0 or more")
     if not 0 < args.outbound_per_second <= 1000:
         parser.error("--outbound-per-second must be more than 0 and at most 1000, as the settings allow")
     if args.quick:

@@ -10,7 +10,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
@@ -157,8 +157,35 @@ async def flush_redis(url: str) -> None:
         await client.aclose()
 
 
-async def seed(database_url: str, channel: str, clients: Sequence[tuple[str, str]]) -> None:
-    """Clients past first contact: language chosen, consent given, a conversation open.
+def kept_inbox_rows(channel: str, clients: Sequence[tuple[str, str]], count: int) -> list[dict[str, object]]:
+    """Processed inbox rows of the past week, as the inbox keeps them for de-duplication: ids, no body."""
+    from bot.inbox.processor import KEEP_IDS
+
+    now = datetime.now(UTC)
+    rows: list[dict[str, object]] = []
+    for i in range(count):
+        # Spread evenly over the 7 days the inbox keeps them; the oldest first, as ids grow with time.
+        received = now - KEEP_IDS * (1 - i / max(count, 1)) + timedelta(minutes=1)
+        external_id, _ = clients[i % len(clients)]
+        rows.append(
+            {
+                "channel": channel,
+                "platform_message_id": f"kept-{i}",  # never one of the benchmark's update ids or wamids
+                "user_ref": f"{channel}:{external_id}",
+                "body": None,
+                "sent_at": received,
+                "received_at": received,
+                "attempts": 1,
+                "processed_at": received + timedelta(seconds=1),
+                "outcome": "done",
+            }
+        )
+    return rows
+
+
+async def seed(database_url: str, channel: str, clients: Sequence[tuple[str, str]], kept: int = 0) -> None:
+    """Clients past first contact: language chosen, consent given, a conversation open; and `kept`
+    processed inbox rows of the past week, as a running centre's inbox holds.
 
     `clients` are (external id, locale) pairs on `channel` ("tg" chat ids or "wa" phone numbers).
     """
@@ -166,11 +193,15 @@ async def seed(database_url: str, channel: str, clients: Sequence[tuple[str, str
 
     from bot.clients.models import Client, ClientIdentity, Conversation
     from bot.db.session import create_engine, create_session_factory
+    from bot.inbox.models import InboxMessage
 
     engine = create_engine(database_url)
     now = datetime.now(UTC)
     try:
         async with create_session_factory(engine)() as s, s.begin():
+            history = kept_inbox_rows(channel, clients, kept)
+            for start in range(0, len(history), 5000):
+                await s.execute(insert(InboxMessage), history[start : start + 5000])
             for start in range(0, len(clients), 2000):
                 chunk = list(enumerate(clients[start : start + 2000], start=start + 1))
                 await s.execute(
