@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -95,6 +95,46 @@ async def test_one_clients_messages_in_order_while_clients_run_in_parallel(proce
     assert overlapping == set()
     assert together > 1
     assert await processor.store.pending() == 0
+
+
+async def test_two_processes_share_the_inbox_each_message_once_and_each_clients_in_order(
+    database_url: str,
+) -> None:
+    # Two processors on engines of their own, as two processes of the assistant on one database.
+    engines = [create_engine(database_url) for _ in range(2)]
+    processors = [InboxProcessor(create_session_factory(e), poll_seconds=60, concurrency=2) for e in engines]
+    handled: list[tuple[int, str]] = []
+    busy: set[str] = set()
+    overlapping: set[str] = set()
+
+    def handler(worker: int) -> Callable[[InboxItem], Awaitable[None]]:
+        async def handle(item: InboxItem) -> None:
+            if item.user_ref in busy:
+                overlapping.add(item.user_ref)
+            busy.add(item.user_ref)
+            await asyncio.sleep(0.002)
+            handled.append((worker, item.body["text"]))
+            busy.discard(item.user_ref)
+
+        return handle
+
+    try:
+        for worker, processor in enumerate(processors):
+            processor.register("wa", handler(worker))
+        await processors[0].store.add([message(n, "abcdef"[n % 6]) for n in range(60)])
+        await asyncio.gather(*(processor.run_until_idle() for processor in processors))
+
+        texts = [text for _, text in handled]
+        assert sorted(texts, key=lambda t: int(t[1:])) == [f"m{n}" for n in range(60)]  # each once
+        for user in range(6):
+            mine = [int(text[1:]) for text in texts if int(text[1:]) % 6 == user]
+            assert mine == sorted(mine)  # in the order the client sent them
+        assert overlapping == set()  # never one client in both processes at once
+        assert {worker for worker, _ in handled} == {0, 1}  # both took a share
+        assert await processors[0].store.pending() == 0
+    finally:
+        for engine in engines:
+            await engine.dispose()
 
 
 async def test_a_failing_message_waits_and_blocks_only_its_client_then_is_given_up(
