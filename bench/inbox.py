@@ -26,10 +26,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.databases import recreate_postgres
+from bench.databases import drop_postgres, migrated_postgres
 from bot.channels.base import Channel, make_user_ref
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
@@ -322,25 +321,7 @@ async def run_on(url: str, passes: list[bool], options: Options) -> list[Scenari
 async def postgres_url() -> str | None:
     """bench_inbox on the server of BENCH_DATABASE_URL, created afresh and migrated; None without it."""
     given = os.environ.get("BENCH_DATABASE_URL")
-    if not given:
-        return None
-    url = make_url(given).set(database=BENCH_DB).render_as_string(hide_password=False)
-    await recreate_postgres(url)
-    # Alembic's env.py runs an event loop of its own: a thread keeps it off this one.
-    await asyncio.to_thread(migrate.upgrade, url)
-    return url
-
-
-async def drop_postgres(url: str) -> None:
-    admin = create_engine(
-        make_url(url).set(database="postgres").render_as_string(hide_password=False),
-        isolation_level="AUTOCOMMIT",
-    )
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)'))
-    finally:
-        await admin.dispose()
+    return await migrated_postgres(given, BENCH_DB) if given else None
 
 
 async def postgres_settings(url: str) -> dict[str, str]:

@@ -67,11 +67,10 @@ from scheduler_data import (
     plan_schedule,
 )
 from sqlalchemy import select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bench.databases import recreate_postgres
+from bench.databases import drop_postgres, migrated_postgres
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
 from bot.logging_setup import configure_logging
@@ -285,24 +284,7 @@ async def run_on(url: str, plan: Plan, workers: int, pool: dict[str, Any]) -> di
 async def postgres_url() -> str | None:
     """A database of our own on the server of BENCH_DATABASE_URL / TEST_DATABASE_URL, created afresh."""
     given = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
-    if not given:
-        return None
-    url = make_url(given).set(database=BENCH_DB).render_as_string(hide_password=False)
-    await recreate_postgres(url)
-    await asyncio.to_thread(migrate.upgrade, url)
-    return url
-
-
-async def drop_postgres(url: str) -> None:
-    admin = create_engine(
-        make_url(url).set(database="postgres").render_as_string(hide_password=False),
-        isolation_level="AUTOCOMMIT",
-    )
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)"))
-    finally:
-        await admin.dispose()
+    return await migrated_postgres(given, BENCH_DB) if given else None
 
 
 async def main() -> None:
