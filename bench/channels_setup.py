@@ -10,7 +10,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -157,32 +157,6 @@ async def flush_redis(url: str) -> None:
         await client.aclose()
 
 
-def kept_inbox_rows(channel: str, clients: Sequence[tuple[str, str]], count: int) -> list[dict[str, object]]:
-    """Processed inbox rows of the past week, as the inbox keeps them for de-duplication: ids, no body."""
-    from bot.inbox.processor import KEEP_IDS
-
-    now = datetime.now(UTC)
-    rows: list[dict[str, object]] = []
-    for i in range(count):
-        # Spread evenly over the 7 days the inbox keeps them; the oldest first, as ids grow with time.
-        received = now - KEEP_IDS * (1 - i / max(count, 1)) + timedelta(minutes=1)
-        external_id, _ = clients[i % len(clients)]
-        rows.append(
-            {
-                "channel": channel,
-                "platform_message_id": f"kept-{i}",  # never one of the benchmark's update ids or wamids
-                "user_ref": f"{channel}:{external_id}",
-                "body": None,
-                "sent_at": received,
-                "received_at": received,
-                "attempts": 1,
-                "processed_at": received + timedelta(seconds=1),
-                "outcome": "done",
-            }
-        )
-    return rows
-
-
 async def seed(database_url: str, channel: str, clients: Sequence[tuple[str, str]], kept: int = 0) -> None:
     """Clients past first contact: language chosen, consent given, a conversation open; and `kept`
     processed inbox rows of the past week, as a running centre's inbox holds.
@@ -191,6 +165,8 @@ async def seed(database_url: str, channel: str, clients: Sequence[tuple[str, str
     """
     from sqlalchemy import insert
 
+    from bench.inbox_history import kept_inbox_rows
+    from bot.channels.base import Channel, make_user_ref
     from bot.clients.models import Client, ClientIdentity, Conversation
     from bot.db.session import create_engine, create_session_factory
     from bot.inbox.models import InboxMessage
@@ -199,7 +175,8 @@ async def seed(database_url: str, channel: str, clients: Sequence[tuple[str, str
     now = datetime.now(UTC)
     try:
         async with create_session_factory(engine)() as s, s.begin():
-            history = kept_inbox_rows(channel, clients, kept)
+            refs = [make_user_ref(Channel(channel), external_id) for external_id, _ in clients]
+            history = kept_inbox_rows(channel, refs, kept, now)
             for start in range(0, len(history), 5000):
                 await s.execute(insert(InboxMessage), history[start : start + 5000])
             for start in range(0, len(clients), 2000):

@@ -29,6 +29,7 @@ from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.databases import drop_postgres, migrated_postgres
+from bench.inbox_history import kept_inbox_rows
 from bot.channels.base import Channel, make_user_ref
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
@@ -40,7 +41,6 @@ BENCH_DB = "bench_inbox"
 CHANNEL = Channel.TELEGRAM.value  # "tg", as the Telegram webhook stores it
 OWNER = "bench-inbox-worker"
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
-KEPT_FOR = timedelta(days=7)  # how long processed rows stay for de-duplication
 FIRST_UPDATE_ID = 712_000_000  # Telegram's update ids: one counter per bot, rising
 CHUNK = 5_000  # rows per executemany
 MAX_WAITING_CLIENTS = 300
@@ -71,26 +71,6 @@ class Options:
 def client_refs(rng: random.Random, count: int) -> list[str]:
     """Distinct Telegram chats (`tg:<chat id>`), in random order."""
     return [make_user_ref(Channel.TELEGRAM, str(chat)) for chat in rng.sample(range(10**8, 7 * 10**9), count)]
-
-
-def kept_rows(rng: random.Random, clients: list[str], count: int) -> Iterator[dict[str, Any]]:
-    """Processed rows as FINISH leaves them (body cleared, lease gone), over the last 7 days, in arrival
-    order so that ids rise with time as they do in production."""
-    received = sorted(NOW - timedelta(minutes=1) - KEPT_FOR * rng.random() for _ in range(count))
-    for number, at in enumerate(received):
-        yield {
-            "channel": CHANNEL,
-            "platform_message_id": str(FIRST_UPDATE_ID + number),
-            "user_ref": rng.choice(clients),
-            "body": None,  # bound like FINISH's body=None
-            "sent_at": at - timedelta(seconds=rng.uniform(0.1, 3.0)),
-            "received_at": at,
-            "attempts": 1,
-            "lease_owner": None,
-            "lease_until": None,
-            "processed_at": at + timedelta(seconds=rng.uniform(0.05, 2.0)),
-            "outcome": "failed" if rng.random() < 0.002 else "done",
-        }
 
 
 def telegram_update(update_id: int, user_ref: str, at: datetime) -> dict[str, Any]:
@@ -159,7 +139,10 @@ async def fill_inbox(engine: AsyncEngine, kept: int, waiting: int, options: Opti
     """Bulk inserts of plain dicts (executemany): the history first, then the waiting backlog."""
     rng = random.Random(options.seed)
     clients = client_refs(rng, options.clients)
-    rows = [kept_rows(rng, clients, kept), waiting_rows(rng, clients, waiting, FIRST_UPDATE_ID + kept)]
+    rows = [
+        iter(kept_inbox_rows(CHANNEL, clients, kept, NOW)),
+        waiting_rows(rng, clients, waiting, FIRST_UPDATE_ID),
+    ]
     async with engine.begin() as conn:
         for part in rows:
             for chunk in chunks(part):
