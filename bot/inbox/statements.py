@@ -11,7 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, cast
 
-from sqlalchemy import Insert, Table, Update, any_, bindparam, func, literal_column, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Table,
+    Update,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -44,7 +56,13 @@ def _insert(dialect_insert: Callable[..., Any]) -> Insert:
 # A new message, unless the platform already delivered it: (channel, platform_message_id) is unique.
 INSERT = {"postgresql": _insert(pg_insert), "sqlite": _insert(sqlite_insert)}
 
-_FREE = or_(C.lease_until.is_(None), C.lease_until < bindparam("now", type_=C.lease_until.type))
+
+def _free(lease_until: ColumnElement[Any]) -> ColumnElement[bool]:
+    """Nobody holds the row: never leased, or the lease ran out before :now."""
+    return or_(lease_until.is_(None), lease_until < bindparam("now", type_=C.lease_until.type))
+
+
+_FREE = _free(C.lease_until)
 
 
 def _claim(which: object) -> Update:
@@ -85,7 +103,7 @@ _HEADS = (
     .where(
         W.place == literal_column("1"),  # a constant, so that the plan is made for it
         W.channel.in_(bindparam("channels", expanding=True)),
-        or_(W.lease_until.is_(None), W.lease_until < bindparam("now", type_=C.lease_until.type)),
+        _free(W.lease_until),
     )
     .order_by(W.id)
     .limit(bindparam("limit"))
