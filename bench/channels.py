@@ -65,12 +65,13 @@ from bench.channels_load import (
 )
 from bench.channels_setup import (
     Child,
+    cores_of,
     flush_redis,
     log_levels,
     migrate,
+    pin_harness,
     seed,
     server_env,
-    split_cores,
     wait_healthy,
 )
 from bench.databases import recreate_postgres
@@ -236,7 +237,10 @@ async def run_phases(
     }
 
 
-async def run_scenario(scenario: Scenario, args: argparse.Namespace, folder: Path) -> dict[str, Any]:
+async def run_scenario(
+    scenario: Scenario, args: argparse.Namespace, folder: Path, core: int | None
+) -> dict[str, Any]:
+    """One scenario; the server runs on `core` (None: wherever the OS puts it)."""
     head: dict[str, Any] = {"server": scenario.server, "path": scenario.path, "backend": scenario.backend}
     if scenario.server == "assistant":
         head["outbound_per_second"] = args.outbound_per_second
@@ -255,7 +259,6 @@ async def run_scenario(scenario: Scenario, args: argparse.Namespace, folder: Pat
             reason = f"PostgreSQL or Redis not reachable ({type(error).__name__}); see --pg-url, --redis-url"
             log(f"{scenario.name}: not measured, {reason}")
             return {**head, "measured": False, "reason": reason}
-    core, _ = split_cores(not args.no_pin)
     logs = Path(args.logs or folder)
     await asyncio.to_thread(logs.mkdir, parents=True, exist_ok=True)
     total = len(LOCALES) + args.warmup + int(args.rate * args.seconds) + args.closed_updates
@@ -281,6 +284,8 @@ async def run_scenario(scenario: Scenario, args: argparse.Namespace, folder: Pat
             url = server.url
         else:
             server, url = await start_assistant(scenario, args, folder, clients, standin.url, core)
+        # Where each side ran: the server alone on its core, the load generator and stand-ins on the rest.
+        head["cores"] = {"server": cores_of(server.process.pid), "harness": cores_of(os.getpid())}
         connector = aiohttp.TCPConnector(limit=0)  # an open loop never waits for a free connection
         async with aiohttp.ClientSession(connector=connector) as http:
             figures_ = await run_phases(scenario, args, clients, http, url, standin.url, server)
@@ -338,9 +343,7 @@ def summary(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 async def main(args: argparse.Namespace) -> None:
-    _, harness = split_cores(not args.no_pin)
-    if harness is not None:
-        os.sched_setaffinity(0, harness)  # children (stand-ins) inherit it; the server is moved off it
+    core = pin_harness(not args.no_pin)
     wanted = args.only.split(",") if args.only else [s.name for s in SCENARIOS]
     unknown = set(wanted) - {s.name for s in SCENARIOS}
     if unknown:
@@ -349,7 +352,7 @@ async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for scenario in SCENARIOS:
             if scenario.name in wanted:
-                results.append(await run_scenario(scenario, args, Path(folder)))
+                results.append(await run_scenario(scenario, args, Path(folder), core))
                 log(
                     json.dumps(
                         {

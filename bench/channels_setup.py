@@ -85,16 +85,32 @@ class Child:
         return self.process.returncode
 
 
-def split_cores(enabled: bool) -> tuple[int | None, set[int] | None]:
-    """(the server's core, the harness's cores): the server under test (one Python process, so one core
-    at a time anyway) gets a core of its own, the same for the echo bot and the assistant, and the load
-    generator and stand-ins share the rest. (None, None) with one core or pinning off."""
+def pin_harness(enabled: bool) -> int | None:
+    """Give the server under test a core of its own and move this process (the load generator, and the
+    stand-ins it starts) onto the others; returns the server's core, None with one core or pinning off.
+
+    The server is one Python process, so one core at a time anyway; the echo bot and the assistant get
+    the same one. Split once, here: split again after this process has left the server's core, the
+    split sees the harness's cores only and leaves the server unpinned, on the harness's core (as
+    bench/channels.py did until stop 17, which flattered the slower server).
+    """
     if not enabled or not hasattr(os, "sched_getaffinity"):
-        return None, None
+        return None
     cores = sorted(os.sched_getaffinity(0))
     if len(cores) < 2:
-        return None, None
-    return cores[0], set(cores[1:])
+        return None
+    os.sched_setaffinity(0, set(cores[1:]))
+    return cores[0]
+
+
+def cores_of(pid: int) -> list[int] | None:
+    """The cores a process may run on (recorded with each scenario), None where the OS does not tell."""
+    if not hasattr(os, "sched_getaffinity"):
+        return None
+    try:
+        return sorted(os.sched_getaffinity(pid))
+    except OSError:
+        return None
 
 
 def server_env(settings: dict[str, str]) -> dict[str, str]:
