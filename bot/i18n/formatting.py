@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import lru_cache
 from itertools import groupby
 
 from babel import Locale
@@ -11,7 +11,9 @@ from babel.dates import format_time
 from bot.settings import OpeningPeriod
 
 
-def format_opening_hours(periods: Sequence[OpeningPeriod], locale: str) -> str:
+# Every answer that names the centre's hours asks again, for the same hours in one of a few languages.
+@lru_cache(maxsize=64)
+def format_opening_hours(periods: tuple[OpeningPeriod, ...], locale: str) -> str:
     """`Mon, Tue, Thu 10:00–16:00` in the client's language, days with equal hours grouped."""
     babel_locale = Locale.parse(locale)
     day_names = babel_locale.days["format"]["abbreviated"]
