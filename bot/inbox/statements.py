@@ -22,6 +22,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy import cast as sql_cast
@@ -79,14 +80,14 @@ def _claim(which: object) -> Update:
     )
 
 
-# Each waiting client's oldest message that nobody holds, oldest first, up to :limit. The waiting rows are
-# numbered per client in one pass (a window), so each claim reads the waiting rows once, through an index,
-# whatever the kept history and with or without the planner's statistics. The grouped form it replaces
-# (`id IN (SELECT min(id) ... GROUP BY user_ref)`) left the plan to them: with 20,000 kept rows, SQLite read
-# every row of the channel (2.0 ms per claim with 16 waiting, 0.08 ms now), and PostgreSQL on a table
-# without statistics re-ran the grouping for each waiting row (138 ms per claim with 1,000 waiting, 2.4 ms
-# now). A form that stops after :limit rows (NOT EXISTS an older waiting row) sorted the whole backlog on
-# PostgreSQL without statistics: Telegram in bench/channels.py fell to 7 messages/s.
+# Each waiting client's oldest message that nobody holds, oldest first, up to :limit (PostgreSQL; SQLite's
+# is _CLAIM_HEADS_SQLITE below). The waiting rows are numbered per client in one pass (a window), so each
+# claim reads the waiting rows once, through an index, whatever the kept history and with or without the
+# planner's statistics. The grouped form it replaces (`id IN (SELECT min(id) ... GROUP BY user_ref)`) left
+# the plan to them: on a table without statistics PostgreSQL re-ran the grouping for each waiting row (138
+# ms per claim with 1,000 waiting, 2.4 ms now). A form that stops after :limit rows (NOT EXISTS an older
+# waiting row) sorted the whole backlog on PostgreSQL without statistics: Telegram in bench/channels.py
+# fell to 7 messages/s.
 _WAITING = (
     select(
         C.id,
@@ -115,9 +116,46 @@ _HEADS = (
 _HEADS_ARRAY = sql_cast(
     select(func.array_agg(_HEADS.subquery("heads").c.id)).scalar_subquery(), ARRAY(C.id.type)
 )
-CLAIM_HEADS = {
+# SQLite walks the waiting rows oldest first through their index and stops at :limit: a row is a head
+# when no older waiting row of its client exists (one index probe). The window above numbered every
+# waiting row on each claim: with a backlog of 723 messages (bench/channels.py's closed loop) a claim of
+# one row cost 1.5-2 ms there, 0.03 ms here. SQLite's planner needs telling: unhinted, it read the
+# channel's every row through the unique index (5 ms) and made the UPDATE re-read all waiting rows (0.3
+# ms). INDEXED BY fails loudly if the index is ever gone; NOT INDEXED still looks rows up by id. The
+# UPDATE does not test the rows again: the statement runs under the write lock taken at BEGIN
+# IMMEDIATE (bot.db.sqlite_on_loop), so nothing changes them between the choice and the write.
+_CLAIM_HEADS_SQLITE = (
+    text(
+        """
+        UPDATE inbox NOT INDEXED
+        SET lease_owner = :owner, lease_until = :leased_until, attempts = attempts + 1
+        WHERE id IN (
+            SELECT waiting.id FROM inbox AS waiting INDEXED BY ix_inbox_waiting
+            WHERE waiting.processed_at IS NULL
+              AND waiting.channel IN :channels
+              AND (waiting.lease_until IS NULL OR waiting.lease_until < :now)
+              AND NOT EXISTS (
+                  SELECT 1 FROM inbox AS older
+                  WHERE older.processed_at IS NULL
+                    AND older.user_ref = waiting.user_ref
+                    AND older.id < waiting.id
+              )
+            ORDER BY waiting.id
+            LIMIT :limit
+        )
+        RETURNING id, channel, platform_message_id, user_ref, body, attempts
+        """
+    )
+    .bindparams(
+        bindparam("channels", expanding=True),
+        bindparam("now", type_=C.lease_until.type),
+        bindparam("leased_until", type_=C.lease_until.type),
+    )
+    .columns(*CLAIMED_COLUMNS)
+)
+CLAIM_HEADS: dict[str, Any] = {
     "postgresql": _claim(C.id == any_(_HEADS_ARRAY)),
-    "sqlite": _claim(C.id.in_(_HEADS)),
+    "sqlite": _CLAIM_HEADS_SQLITE,
 }
 
 # One client's oldest unprocessed message.
