@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.databases import drop_postgres, migrated_postgres
 from bench.inbox_history import kept_inbox_rows
+from bench.stats import percentile
 from bot.channels.base import Channel, make_user_ref
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
@@ -168,11 +169,6 @@ async def has_statistics(engine: AsyncEngine) -> bool:
 
 
 # ---------------------------------------------------------------- measurement
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def ms(seconds: float) -> float:

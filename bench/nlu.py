@@ -22,6 +22,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.stats import percentile  # noqa: E402
 from bot.logging_setup import configure_logging  # noqa: E402
 from bot.nlu.evaluate import evaluate, load_labelled  # noqa: E402
 from bot.nlu.service import load_understanding  # noqa: E402
@@ -47,11 +48,6 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def train_in_child(model_path: Path) -> dict[str, object]:

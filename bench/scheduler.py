@@ -71,6 +71,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench.databases import drop_postgres, migrated_postgres
+from bench.stats import percentile
 from bot.db import migrate
 from bot.db.session import create_engine, create_session_factory
 from bot.logging_setup import configure_logging
@@ -85,11 +86,6 @@ SEARCHES, FREE_DAYS_CALLS, WARM_UP = 500, 100, 20
 SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 BENCH_DB = "bench_scheduler"
 TARGETS = {"slot_search_p99_ms": 50.0, "double_bookings": 0, "overbooked_sessions": 0}
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def ms(seconds: float) -> float:
