@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import DateTime, Executable, Row, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.channels.base import RenderedReply, split_user_ref
@@ -32,14 +33,28 @@ _FIND = (
         ClientIdentity.channel == bindparam("of_channel"), ClientIdentity.external_id == bindparam("of_id")
     )
 )
-_SEEN = select(Message.id).where(
+SEEN = select(Message.id).where(
     Message.conversation_id == bindparam("of_conversation"),
     Message.platform_message_id == bindparam("message_id"),
+)
+_CLIENTS: Table = Client.__table__  # type: ignore[assignment]
+_IDENTITIES: Table = ClientIdentity.__table__  # type: ignore[assignment]
+_CONVERSATIONS: Table = Conversation.__table__  # type: ignore[assignment]
+# _FIND as plain columns, for a Core connection: the dialog engine builds the two objects itself
+# (detached_thread), which cost a fraction of an ORM query's set-up and loading.
+FIND_ROW = (
+    select(
+        *(column.label(f"client_{column.key}") for column in _CLIENTS.c),
+        *(column.label(f"conversation_{column.key}") for column in _CONVERSATIONS.c),
+        _OPEN_CASE_ID.label("open_case_id"),
+    )
+    .join(_IDENTITIES, _IDENTITIES.c.client_id == _CLIENTS.c.id)
+    .join(_CONVERSATIONS, _CONVERSATIONS.c.identity_id == _IDENTITIES.c.id)
+    .where(_IDENTITIES.c.channel == bindparam("of_channel"), _IDENTITIES.c.external_id == bindparam("of_id"))
 )
 # Transcript lines are written with Core, not as ORM objects: nothing reads them back in the
 # transaction, and the ORM's unit of work cost more than the two statements it ran.
 _MESSAGES: Table = Message.__table__  # type: ignore[assignment]
-_CONVERSATIONS: Table = Conversation.__table__  # type: ignore[assignment]
 _INSERT_LINE = insert(_MESSAGES)
 _TOUCH_CONVERSATION = (
     update(_CONVERSATIONS)
@@ -79,6 +94,38 @@ def _turn_columns(conversation_id: int, at: datetime, lines: Sequence[Transcript
     }
 
 
+def find_parameters(user_ref: str) -> dict[str, str]:
+    """_FIND's and FIND_ROW's parameters for a client's user_ref."""
+    channel, external_id = split_user_ref(user_ref)
+    return {"of_channel": channel.value, "of_id": external_id}
+
+
+def seen_parameters(conversation_id: int, platform_message_id: str) -> dict[str, Any]:
+    """SEEN's parameters: whether the conversation already holds this platform message."""
+    return {"of_conversation": conversation_id, "message_id": platform_message_id}
+
+
+def turn_statements(
+    dialect: str, conversation_id: int, lines: list[TranscriptLine], now: datetime
+) -> list[tuple[Executable, Any]]:
+    """The statements that record a turn's lines and the conversation's time, with their parameters:
+    one on PostgreSQL, two on SQLite (in the process, where a second statement costs no round trip)."""
+    if dialect == "postgresql":
+        return [(_RECORD_TURN_POSTGRESQL, _turn_columns(conversation_id, now, lines))]
+    for line in lines:
+        line["conversation_id"] = conversation_id
+        line["created_at"] = now
+    return [(_INSERT_LINE, lines), (_TOUCH_CONVERSATION, {"of_conversation": conversation_id, "at": now})]
+
+
+def touch_last_seen(client: Client) -> None:
+    """Mark the client seen now; to the quarter hour, as nothing needs it finer and an UPDATE per
+    message cost every message."""
+    now = utcnow()
+    if now - client.last_seen_at >= LAST_SEEN_STEP:
+        client.last_seen_at = now
+
+
 @dataclass(frozen=True)
 class ClientThread:
     """A client together with the conversation of the identity they wrote from."""
@@ -90,6 +137,19 @@ class ClientThread:
 
 
 TranscriptLine = dict[str, Any]
+
+
+def detached_thread(row: Row[*tuple[Any, ...]]) -> ClientThread:
+    """A FIND_ROW row as a thread whose objects belong to no session yet, as if loaded by one and then
+    closed: reading them costs nothing, and a change to them is flushed once they join a session."""
+    values = row._mapping
+    client = Client(**{column.key: values[f"client_{column.key}"] for column in _CLIENTS.c})
+    conversation = Conversation(
+        **{column.key: values[f"conversation_{column.key}"] for column in _CONVERSATIONS.c}
+    )
+    make_transient_to_detached(client)
+    make_transient_to_detached(conversation)
+    return ClientThread(client, conversation, values["open_case_id"])
 
 
 def inbound(text: str, payload: str | None, platform_message_id: str | None) -> TranscriptLine:
@@ -121,19 +181,13 @@ class ClientRepository:
         self._session = session
 
     async def find(self, user_ref: str) -> ClientThread | None:
-        channel, external_id = split_user_ref(user_ref)
-        row = (
-            await self._session.execute(_FIND, {"of_channel": channel.value, "of_id": external_id})
-        ).first()
+        row = (await self._session.execute(_FIND, find_parameters(user_ref))).first()
         return ClientThread(row[0], row[1], row[2]) if row else None
 
     async def get_or_create(self, user_ref: str) -> ClientThread:
         found = await self.find(user_ref)
         if found is not None:
-            now = utcnow()
-            # To the quarter hour: nothing needs it finer, and an UPDATE per message cost every message.
-            if now - found.client.last_seen_at >= LAST_SEEN_STEP:
-                found.client.last_seen_at = now
+            touch_last_seen(found.client)
             return found
         channel, external_id = split_user_ref(user_ref)
         client = Client()
@@ -164,14 +218,9 @@ class ClientRepository:
             return
         conversation = thread.conversation
         now = utcnow()
-        if self._session.get_bind().dialect.name == "postgresql":
-            await self._session.execute(_RECORD_TURN_POSTGRESQL, _turn_columns(conversation.id, now, lines))
-        else:  # SQLite runs in the process: two statements cost no round trip
-            for line in lines:
-                line["conversation_id"] = conversation.id
-                line["created_at"] = now
-            await self._session.execute(_INSERT_LINE, lines)
-            await self._session.execute(_TOUCH_CONVERSATION, {"of_conversation": conversation.id, "at": now})
+        dialect = self._session.get_bind().dialect.name
+        for statement, parameters in turn_statements(dialect, conversation.id, lines, now):
+            await self._session.execute(statement, parameters)
         # The object shows what the row now holds, without being marked changed (no second UPDATE).
         set_committed_value(conversation, "last_activity_at", now)
 
@@ -192,9 +241,7 @@ class ClientRepository:
         return refs
 
     async def seen_platform_message(self, thread: ClientThread, platform_message_id: str) -> bool:
-        found = await self._session.scalar(
-            _SEEN, {"of_conversation": thread.conversation.id, "message_id": platform_message_id}
-        )
+        found = await self._session.scalar(SEEN, seen_parameters(thread.conversation.id, platform_message_id))
         return found is not None
 
     async def history(self, thread: ClientThread, limit: int = 200) -> list[Message]:

@@ -23,13 +23,19 @@ class DialogContext:
     message: InboundMessage
     state: ConversationState
     thread: ClientThread
-    session: AsyncSession
+    # The message's ORM session, opened on first use (bot.core.message_transaction): most steps need
+    # none, and one cost more than the rest of the message's database work.
+    open_session: Callable[[], AsyncSession]
     locale: str
     enabled_locales: tuple[str, ...]
     arg: str = ""
     parse: Parse | None = None  # free text only: language and ranked intents
     # What the transcript keeps of the client's message when its words must not be stored (a link code).
     transcript_text: str | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        return self.open_session()
 
     @property
     def client(self) -> Client:

@@ -11,11 +11,13 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.base import InboundKind, InboundMessage, Outbound, RenderedReply, Reply
-from bot.clients.repository import ClientRepository, ClientThread, inbound
+from bot.clients.repository import ClientRepository, TranscriptLine, inbound
+from bot.clients.repository import outbound as outbound_line
 from bot.core.conversations import Conversations, HeldConversation
 from bot.core.dialogs import AfterCommit, DialogContext, DialogRouter, Step, parse_command
 from bot.core.locale import resolve_locale
 from bot.core.locks import LockTimeout
+from bot.core.message_transaction import MessageTransactions
 from bot.core.privacy import anon_ref
 from bot.i18n.msg import Msg
 from bot.i18n.translator import Translator
@@ -49,6 +51,7 @@ class DialogEngine:
         self._router = router
         self._conversations = conversations
         self._sessions = session_factory
+        self._transactions = MessageTransactions(session_factory)
         self._translator = translator
         self._enabled = enabled_locales
         self._default = default_locale
@@ -86,33 +89,32 @@ class DialogEngine:
         # Before the transaction: on SQLite it holds the database's one write lock, which the other
         # clients' messages wait for, and the NLU needs no database.
         parse = self._understand(message)
+        transaction = self._transactions.new()
         try:
-            async with self._sessions() as session, session.begin():
-                clients = ClientRepository(session)
-                thread = await clients.get_or_create(message.user_ref)
-                if (
-                    message_id
-                    and not message.first_delivery
-                    and await clients.seen_platform_message(thread, message_id)
-                ):
-                    return Outbound(message.user_ref, thread.client.locale or self._default, ())
-                ctx = DialogContext(
-                    message=message,
-                    state=state,
-                    thread=thread,
-                    session=session,
-                    locale=self._locale(thread.client.locale, parse, state.locale, message.locale_hint),
-                    enabled_locales=self._enabled,
-                    parse=parse,
-                )
-                step = await self._run(ctx)
-                after_commit = step.after_commit
-                rendered = await self._record(clients, ctx, step)
-                outbound = Outbound(message.user_ref, ctx.locale, tuple(step.replies), rendered)
-                state.locale = ctx.locale
-                state_ttl = PRE_CONSENT_STATE_SECONDS if ctx.client.consent_at is None else None
+            repeated = message_id if message_id and not message.first_delivery else None
+            thread, seen = await transaction.start(message.user_ref, repeated)
+            if seen:
+                await transaction.commit(None, [])
+                return Outbound(message.user_ref, thread.client.locale or self._default, ())
+            ctx = DialogContext(
+                message=message,
+                state=state,
+                thread=thread,
+                open_session=lambda: transaction.session,
+                locale=self._locale(thread.client.locale, parse, state.locale, message.locale_hint),
+                enabled_locales=self._enabled,
+                parse=parse,
+            )
+            step = await self._run(ctx)
+            after_commit = step.after_commit
+            lines, rendered = self._transcript(ctx, step)
+            await transaction.commit(ctx.thread, lines)
+            outbound = Outbound(message.user_ref, ctx.locale, tuple(step.replies), rendered)
+            state.locale = ctx.locale
+            state_ttl = PRE_CONSENT_STATE_SECONDS if ctx.client.consent_at is None else None
         except Exception:
             log.exception("message_failed", user=anon_ref(message.user_ref), kind=message.kind.value)
+            await transaction.rollback()
             return await self._apologise(message)
         if message_id:
             state.remember_message_id(message_id)
@@ -171,25 +173,22 @@ class DialogEngine:
             return Step.say(Msg.INPUT_TOO_LONG, length=len(text), limit=MAX_TEXT_CHARS)
         return await self._router.dispatch(ctx)
 
-    async def _record(
-        self, clients: ClientRepository, ctx: DialogContext, step: Step
-    ) -> tuple[RenderedReply, ...] | None:
-        """Keep the transcript only with consent (given before or during this very message).
-
-        Returns the replies as rendered for it, when the transcript keeps the replies themselves.
-        """
+    def _transcript(
+        self, ctx: DialogContext, step: Step
+    ) -> tuple[list[TranscriptLine], tuple[RenderedReply, ...] | None]:
+        """The lines the transcript keeps of this turn, only with consent (given before or during this
+        very message), and the replies as rendered for it when it keeps the replies themselves."""
         if ctx.client.consent_at is None:
-            return None
-        thread: ClientThread = ctx.thread
+            return [], None
         message = ctx.message
-        received = None
+        lines: list[TranscriptLine] = []
         if message.kind is not InboundKind.UNSUPPORTED and len(message.text) <= MAX_TEXT_CHARS:
             text = message.text if ctx.transcript_text is None else ctx.transcript_text
-            received = inbound(text, message.payload, message.platform_message_id)
+            lines.append(inbound(text, message.payload, message.platform_message_id))
         kept = step.replies if step.transcript is None else step.transcript
         rendered = tuple(self._translator.render(ctx.locale, reply) for reply in kept)
-        await clients.record_turn(thread, received, rendered)
-        return rendered if step.transcript is None else None
+        lines += [outbound_line(reply) for reply in rendered]
+        return lines, (rendered if step.transcript is None else None)
 
     @asynccontextmanager
     async def _track(self) -> AsyncIterator[None]:

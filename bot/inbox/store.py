@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from sqlalchemy.util import greenlet_spawn
 
 from bot.db.base import utcnow
+from bot.db.sync_side import in_greenlet
 from bot.inbox import statements
 from bot.inbox.models import InboxMessage
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,7 @@ class InboxStore:
         engine: AsyncEngine = sessions.kw["bind"]
         # The hot statements (add, claim, finish) run on a Core connection: they load no ORM objects,
         # and an ORM session's set-up and bookkeeping per transaction cost more than the statements.
-        # Each transaction runs whole on the engine's synchronous side, in one greenlet (_in_greenlet).
+        # Each transaction runs whole on the engine's synchronous side, in one greenlet (in_greenlet).
         self._dialect = engine.dialect.name
         self._engine: Engine = engine.sync_engine
         # PostgreSQL commits a statement run outside a transaction by itself: a statement that is a
@@ -120,7 +118,7 @@ class InboxStore:
 
     async def _insert(self, batches: list[list[NewInbound]]) -> list[int]:
         """All the batches in one transaction; how many rows of each were new."""
-        return await _in_greenlet(self._insert_now, batches)
+        return await in_greenlet(self._insert_now, batches)
 
     def _insert_now(self, batches: list[list[NewInbound]]) -> list[int]:
         statement = statements.INSERT[self._dialect]
@@ -144,12 +142,12 @@ class InboxStore:
     ) -> list[InboxItem]:
         """Take up to `limit` clients' oldest unprocessed messages that nobody holds, oldest first."""
         parameters = {"channels": list(channels), "limit": limit, **_lease(owner, now, lease)}
-        rows = await _in_greenlet(self._alone, statements.CLAIM_HEADS[self._dialect], parameters)
+        rows = await in_greenlet(self._alone, statements.CLAIM_HEADS[self._dialect], parameters)
         return sorted((_item(row) for row in rows), key=lambda item: item.id)
 
     async def finish(self, row_id: int, outcome: str, now: datetime) -> None:
         """Processed: the content goes (personal data), the ids stay for de-duplication until purged."""
-        await _in_greenlet(self._alone, statements.FINISH, _finished(row_id, outcome, now))
+        await in_greenlet(self._alone, statements.FINISH, _finished(row_id, outcome, now))
 
     async def finish_and_claim_next(
         self, item: InboxItem, outcome: str, owner: str, now: datetime, lease: timedelta
@@ -161,7 +159,7 @@ class InboxStore:
             "of_user": item.user_ref,
             **_lease(owner, now, lease),
         }
-        rows = await _in_greenlet(self._finish_and_claim_next_now, parameters)
+        rows = await in_greenlet(self._finish_and_claim_next_now, parameters)
         return _item(rows[0]) if rows else None
 
     def _finish_and_claim_next_now(self, parameters: dict[str, Any]) -> list[Row[Any]]:
@@ -220,14 +218,3 @@ class InboxStore:
                 select(func.count()).select_from(InboxMessage).where(InboxMessage.processed_at.is_(None))
             )
             return int(count or 0)
-
-
-async def _in_greenlet(work: Callable[..., T], *args: Any) -> T:
-    """Run a whole transaction on the engine's synchronous side, in one greenlet.
-
-    Through AsyncConnection each step (connect, begin, execute, commit, close) crosses into a greenlet
-    and back; a short transaction of the inbox crossed five times, and on SQLite that cost more than
-    its statements (107 against 187 us per stored message, measured in-process). The driver still
-    awaits the network (asyncpg) or the writer queue (bot.db.sqlite_on_loop) as before.
-    """
-    return await greenlet_spawn(work, *args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 from redis.asyncio import Redis
@@ -17,6 +18,7 @@ from bot.core.keys import state_key
 from bot.core.locks import MemoryLocks
 from bot.core.redis_conversations import RedisConversations
 from bot.core.redis_state import RedisStateStore
+from bot.db.base import utcnow
 from bot.i18n.msg import Msg
 from bot.nlu.service import Understanding
 from dialogs.common import contact_args
@@ -107,6 +109,28 @@ async def test_a_question_costs_the_database_two_or_three_statements(assistant_o
         assert statements == ["SELECT", "WITH"]
     else:
         assert statements == ["SELECT", "INSERT", "UPDATE"]
+
+
+async def test_what_a_step_changes_on_the_client_is_saved_without_a_session_of_its_own(
+    assistant_on: Assistant,
+) -> None:
+    """The engine reads the client through Core and opens an ORM session only when a step asks for one:
+    a change to the client alone (a new language, a visit after hours away) must still reach the row."""
+    chat = ChatDriver(assistant_on, "tg:7007", locale_hint="en")
+    await chat.onboard("en")
+    async with assistant_on.sessions() as session, session.begin():
+        client = await session.scalar(select(Client).order_by(Client.id.desc()))
+        assert client is not None
+        client.last_seen_at = utcnow() - timedelta(hours=3)
+    await chat.send("How do I extend my residence permit?")
+    await chat.send("/language")
+    await chat.press("lang:vi")
+    async with assistant_on.sessions() as session:
+        saved = await session.get(Client, client.id)
+    assert saved is not None
+    assert saved.locale == "vi"
+    assert utcnow() - saved.last_seen_at < timedelta(minutes=1)
+    assert chat.rendered()[0].text == assistant_on.translator.format("vi", Msg.LANGUAGE_CHANGED)
 
 
 async def test_a_message_waiting_too_long_for_its_conversation_is_told_it_is_busy(
