@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import partial
 
 from bot.channels.base import Choice, InboundKind, Reply, Text, choice
-from bot.clients.linking import CODE_LIFETIME, MASK, Attempt, LinkCodes, Redeem, looks_like_code
+from bot.clients.linking import CODE_LIFETIME, MASK, Attempt, LinkCodes, Redeem, candidate, looks_like_code
 from bot.clients.merge import MergeReport, holdings, merge_clients
 from bot.clients.models import Client, ClientIdentity
 from bot.clients.repository import ClientThread
@@ -65,7 +65,10 @@ class LinkRedeem:
         command = parse_command(text)
         if command is not None:
             return command[0] == COMMAND and bool(command[1])
-        return looks_like_code(text) or await LinkCodes(ctx.session, self.clock).live(text) is not None
+        if looks_like_code(text):
+            return True
+        # Most messages cannot spell a code: they are told apart without opening the ORM session.
+        return candidate(text) is not None and await LinkCodes(ctx.session, self.clock).live(text) is not None
 
     async def handle(self, ctx: DialogContext) -> Step:
         message = ctx.message
