@@ -115,9 +115,19 @@ def test_the_trained_intent_blocks_fold_each_text_once_and_slice_ngrams_fast(mod
     chars, words = classifier.compiled.blocks
     assert chars.preprocess is words.preprocess is canonical
     assert isinstance(chars.analyze, CharWbNgrams)
+    assert chars.word_columns is not None
+    assert words.word_columns is None
     language = TextClassifier(models.language_model).compiled
     assert language is not None
     assert isinstance(language.blocks[0].analyze, CharWbNgrams)
+    assert language.blocks[0].word_columns is not None
+
+
+def test_counts_from_remembered_words_are_the_pipelines(models: TrainedModels) -> None:
+    """The second time a word comes, its columns come from the block's cache: the scores must not move."""
+    classifier = TextClassifier(models.intent_model)
+    again = [*HELD_OUT[:200], *HELD_OUT[:200], "prodloužení prodloužení prodloužení"]
+    assert differences(classifier, models.intent_model, again) == []
 
 
 @pytest.mark.parametrize("ngram_range", [(2, 5), (1, 4), (1, 1), (3, 3), (1, 8)])
@@ -142,6 +152,7 @@ def test_char_wb_ngrams_unlike_scikit_learns_are_not_used(monkeypatch: pytest.Mo
     classifier = TextClassifier(pipeline)
     assert classifier.compiled is not None
     assert not isinstance(classifier.compiled.blocks[0].analyze, CharWbNgrams)
+    assert classifier.compiled.blocks[0].word_columns is None
     assert differences(classifier, pipeline, [*SMALL_TEXTS, "book a czech course", ""]) == []
 
 
