@@ -17,10 +17,15 @@ from bot.db.sqlite_on_loop import SQLiteDialect_onloop, on_loop_url
 # SQLAlchemy's default of 5 the others were "overflow" connections, closed as soon as they were returned,
 # so under load each message opened a new one, a new server process each (bench/channels.py: 111
 # connections for 300 WhatsApp messages, 19 with this size). The default overflow of 10 stays on top.
-# An SQLite file gets the same size: its connections wait for the one writer, but each message's
-# transaction still holds one, and an overflow connection cost a connect and three PRAGMAs per use.
-# `:memory:` keeps its pool of one (StaticPool).
 POOL_SIZE = 20
+# An SQLite file gets one connection, and waiting for it is waiting for the one writer: every transaction
+# of this process begins IMMEDIATE behind one lock anyway (bot.db.sqlite_on_loop), so more connections
+# only took turns. Each turn cost the connection its page cache, which SQLite drops when another
+# connection wrote since (about 24 us more CPU per transaction with 16 connections in turn than with
+# one, in sqlite3 alone; 4-5 % of the server's CPU per update in bench/channels.py, Telegram on SQLite).
+# A transaction opened inside another one of the same task waits for ever either way, and fails after
+# the pool's timeout where it failed after the writer's. `:memory:` keeps its pool of one (StaticPool).
+SQLITE_FILE_POOL = {"pool_size": 1, "max_overflow": 0}
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -28,8 +33,10 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     is_sqlite = url.startswith("sqlite")
     if is_sqlite:
         url = on_loop_url(url)
-    if not is_sqlite or SQLiteDialect_onloop.get_pool_class(make_url(url)) is not StaticPool:
+    if not is_sqlite:
         kwargs.setdefault("pool_size", POOL_SIZE)
+    elif SQLiteDialect_onloop.get_pool_class(make_url(url)) is not StaticPool:
+        kwargs = {**SQLITE_FILE_POOL, **kwargs}
     engine = create_async_engine(url, **kwargs)
     if is_sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

@@ -6,10 +6,12 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.db import sqlite_on_loop
@@ -151,11 +153,24 @@ async def test_two_engines_on_one_file_share_the_queue(tmp_path: Path, engine: A
     assert await counter(engine) == 40
 
 
+@pytest.mark.parametrize(
+    ("pool", "error"),
+    [
+        # The default: one connection, and the second session waits for it until the pool's timeout.
+        ({"pool_timeout": 0.2}, SQLAlchemyTimeout),
+        # More connections (a caller's choice): the second one waits for the writer's lock instead.
+        ({"pool_size": 2}, OperationalError),
+    ],
+)
 async def test_a_transaction_waiting_for_itself_fails_instead_of_hanging(
-    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pool: dict[str, Any], error: type[Exception]
 ) -> None:
     # A second session opened inside a transaction of the same task can never get the write lock.
     monkeypatch.setattr(sqlite_on_loop, "BUSY_WAIT", 0.2)
+    engine = create_engine(f"sqlite:///{tmp_path}/nested.sqlite3", **pool)
+    async with engine.begin() as connection:
+        await connection.execute(text("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER)"))
+        await connection.execute(text("INSERT INTO counter VALUES (1, 0)"))
     sessions = create_session_factory(engine)
 
     async def nested() -> None:
@@ -164,6 +179,9 @@ async def test_a_transaction_waiting_for_itself_fails_instead_of_hanging(
             async with sessions() as inner, inner.begin():
                 await inner.execute(text("UPDATE counter SET value = 2"))
 
-    with pytest.raises(OperationalError, match="locked"):
-        await asyncio.wait_for(nested(), 10)
-    assert await counter(engine) == 0  # the outer transaction was rolled back too
+    try:
+        with pytest.raises(error):
+            await asyncio.wait_for(nested(), 10)
+        assert await counter(engine) == 0  # the outer transaction was rolled back too
+    finally:
+        await engine.dispose()
