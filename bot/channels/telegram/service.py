@@ -320,7 +320,8 @@ def build_telegram_service(
     )
     dispatcher = build_dispatcher(assistant.engine, sender, staff)
     # Also in polling mode: updates a webhook run stored but did not process yet are handled after a switch.
-    assistant.inbox.register(CHANNEL, StoredUpdates(bot, dispatcher))
+    stored = StoredUpdates(bot, dispatcher)
+    assistant.inbox.register(CHANNEL, stored)
     profile = build_profile(assistant)
     url = settings.telegram_webhook_url
     if url is None:
@@ -328,5 +329,5 @@ def build_telegram_service(
     given = settings.telegram_webhook_secret
     secret = given.get_secret_value() if given is not None else derive_secret(token)
     seen = SeenInbound(assistant.redis, SEEN_SECONDS) if assistant.redis is not None else None
-    webhook = TelegramWebhook(secret, assistant.inbox, dispatcher.resolve_used_update_types(), seen)
+    webhook = TelegramWebhook(secret, assistant.inbox, dispatcher.resolve_used_update_types(), seen, stored)
     return TelegramWebhookMode(bot, dispatcher, webhook, url, secret, profile)

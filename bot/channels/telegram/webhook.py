@@ -25,6 +25,7 @@ from starlette.routing import BaseRoute, Route
 
 from bot.channels.base import Channel
 from bot.channels.telegram.convert import chat_user_ref
+from bot.channels.telegram.updates import StoredUpdates
 from bot.core.privacy import anon_ref
 from bot.inbox.processor import InboxProcessor
 from bot.inbox.seen import SeenInbound
@@ -69,9 +70,13 @@ class TelegramWebhook:
         inbox: InboxProcessor,
         handled_types: Iterable[str],
         seen: SeenInbound | None = None,
+        updates: StoredUpdates | None = None,
     ) -> None:
         self._secret = secret.encode()
         self._inbox = inbox
+        # The inbox's handler of this process: it validates (bound to the bot) and is handed each update
+        # stored here, so that the update is not validated a second time when it is handled.
+        self._updates = updates
         self._handled = frozenset(handled_types)
         self._seen = seen
 
@@ -92,13 +97,14 @@ class TelegramWebhook:
         if row is None:
             log.info("telegram_update_ignored", update_type=update.event_type, reason="no chat or sender")
             return PlainTextResponse("ok")
-        return await self._store(row)
+        return await self._store(row, update)
 
     def _parse(self, body: bytes) -> tuple[dict[str, Any], Update] | None:
         """The update, or None (logged by type and size only: the body is a client's words)."""
         try:
             data = json.loads(body)
-            update = Update.model_validate(data)  # a list or a number is a ValidationError too
+            # A list or a number is a ValidationError too.
+            update = Update.model_validate(data) if self._updates is None else self._updates.validate(data)
         except (ValueError, ValidationError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
             log.warning("telegram_webhook_malformed_body", size=len(body))
             return None
@@ -112,7 +118,7 @@ class TelegramWebhook:
             return None
         return data, update
 
-    async def _store(self, row: NewInbound) -> Response:
+    async def _store(self, row: NewInbound, update: Update) -> Response:
         if self._seen is not None and await self._seen.known(CHANNEL, row.platform_message_id):
             log.info("telegram_duplicate_update", user=anon_ref(row.user_ref), via="redis")
             return PlainTextResponse("ok")
@@ -129,5 +135,7 @@ class TelegramWebhook:
         if not added:
             log.info("telegram_duplicate_update", user=anon_ref(row.user_ref), via="inbox")
             return PlainTextResponse("ok")
+        if self._updates is not None:
+            self._updates.keep(update)
         self._inbox.kick()
         return PlainTextResponse("ok")
