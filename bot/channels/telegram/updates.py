@@ -31,7 +31,7 @@ class StoredUpdates:
         return Update.model_validate(data, context={"bot": self._bot})
 
     def keep(self, update: Update) -> None:
-        """Remember an update the webhook validated and stored, for its first attempt in this process."""
+        """Remember an update the webhook validated and is storing, for its first attempt in this process."""
         self._fresh[str(update.update_id)] = update
         if len(self._fresh) > FRESH_KEPT:
             self._fresh.popitem(last=False)

@@ -122,6 +122,9 @@ class TelegramWebhook:
         if self._seen is not None and await self._seen.known(CHANNEL, row.platform_message_id):
             log.info("telegram_duplicate_update", user=anon_ref(row.user_ref), via="redis")
             return PlainTextResponse("ok")
+        if self._updates is not None:
+            # Before the row is stored: the inbox may claim it as soon as it is committed.
+            self._updates.keep(update)
         try:
             added = await self._inbox.store.add([row])
         except Exception as error:
@@ -135,7 +138,5 @@ class TelegramWebhook:
         if not added:
             log.info("telegram_duplicate_update", user=anon_ref(row.user_ref), via="inbox")
             return PlainTextResponse("ok")
-        if self._updates is not None:
-            self._updates.keep(update)
         self._inbox.kick()
         return PlainTextResponse("ok")
