@@ -145,3 +145,17 @@ def test_no_raw_message_keys_in_code() -> None:
         if pattern.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_a_message_with_arguments_follows_its_arguments_and_locale_every_time() -> None:
+    """Formatted messages are kept for reuse: a later call must never get another call's text."""
+    fresh = Translator(LOCALES_DIR, SUPPORTED_LOCALES)
+    texts = [
+        fresh.format(locale, Msg.INPUT_TOO_LONG, {"length": length, "limit": 10})
+        for locale, length in [("en", 12), ("en", 13), ("en", 12), ("uk", 12)]
+    ]
+    assert "12" in texts[0]
+    assert "13" in texts[1]
+    assert texts[2] == texts[0]
+    assert texts[3] != texts[0]
+    assert "12" in texts[3]
