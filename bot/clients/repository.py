@@ -189,6 +189,10 @@ class ClientRepository:
         if found is not None:
             touch_last_seen(found.client)
             return found
+        return await self.create(user_ref)
+
+    async def create(self, user_ref: str) -> ClientThread:
+        """A new client with the identity and conversation of `user_ref` (known to be new)."""
         channel, external_id = split_user_ref(user_ref)
         client = Client()
         identity = ClientIdentity(client=client, channel=channel.value, external_id=external_id)

@@ -65,7 +65,7 @@ class MessageTransaction:
         already holds `repeated_id`, a platform message id that may have been answered before."""
         found, seen = await in_greenlet(self._start_now, user_ref, repeated_id)
         if found is None:  # first contact: the rows are made through the ORM, which this path rarely needs
-            return await ClientRepository(self.session).get_or_create(user_ref), False
+            return await ClientRepository(self.session).create(user_ref), False
         touch_last_seen(found.client)
         return found, seen
 
