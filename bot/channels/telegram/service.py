@@ -329,5 +329,5 @@ def build_telegram_service(
     given = settings.telegram_webhook_secret
     secret = given.get_secret_value() if given is not None else derive_secret(token)
     seen = SeenInbound(assistant.redis, SEEN_SECONDS) if assistant.redis is not None else None
-    webhook = TelegramWebhook(secret, assistant.inbox, dispatcher.resolve_used_update_types(), seen, stored)
+    webhook = TelegramWebhook(secret, assistant.inbox, dispatcher.resolve_used_update_types(), stored, seen)
     return TelegramWebhookMode(bot, dispatcher, webhook, url, secret, profile)

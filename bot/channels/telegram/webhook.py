@@ -69,8 +69,8 @@ class TelegramWebhook:
         secret: str,
         inbox: InboxProcessor,
         handled_types: Iterable[str],
+        updates: StoredUpdates,
         seen: SeenInbound | None = None,
-        updates: StoredUpdates | None = None,
     ) -> None:
         self._secret = secret.encode()
         self._inbox = inbox
@@ -104,7 +104,7 @@ class TelegramWebhook:
         try:
             data = json.loads(body)
             # A list or a number is a ValidationError too.
-            update = Update.model_validate(data) if self._updates is None else self._updates.validate(data)
+            update = self._updates.validate(data)
         except (ValueError, ValidationError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
             log.warning("telegram_webhook_malformed_body", size=len(body))
             return None
@@ -122,9 +122,8 @@ class TelegramWebhook:
         if self._seen is not None and await self._seen.known(CHANNEL, row.platform_message_id):
             log.info("telegram_duplicate_update", user=anon_ref(row.user_ref), via="redis")
             return PlainTextResponse("ok")
-        if self._updates is not None:
-            # Before the row is stored: the inbox may claim it as soon as it is committed.
-            self._updates.keep(update)
+        # Before the row is stored: the inbox may claim it as soon as it is committed.
+        self._updates.keep(update)
         try:
             added = await self._inbox.store.add([row])
         except Exception as error:
