@@ -36,6 +36,9 @@ class Understand:
         decision = self._policy.decide(ctx.parse, ctx.state.misses)
         if decision.action is Action.UNSUPPORTED_LANGUAGE:
             return Step.say(Msg.FAQ_UNSUPPORTED_LANGUAGE, language_choices(ctx.enabled_locales, "lang"))
+        if decision.action is Action.NO_WORDS:
+            # Often a menu number typed from memory: the menu again, and not counted as a miss.
+            return Step.say(Msg.INPUT_NO_WORDS, menu_choices())
         if decision.action in (Action.CLARIFY, Action.HANDOFF):
             await NluMissRepository(ctx.session).record(ctx.client.id, ctx.parse, ctx.parse.language.code)
             if decision.action is Action.HANDOFF:

@@ -445,6 +445,7 @@ class Msg(StrEnum):
     INPUT_TOO_LONG = "input-too-long"
     INPUT_UNSUPPORTED = "input-unsupported"
     INPUT_STALE_BUTTON = "input-stale-button"
+    INPUT_NO_WORDS = "input-no-words"
     COUNSELLOR_EMERGENCY = "counsellor-emergency"
     COURSES_INFO = "courses-info"
     COURSES_CZECH = "courses-czech"

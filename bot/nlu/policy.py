@@ -24,6 +24,7 @@ class Action(StrEnum):
     HANDOFF = "handoff"  # second miss in a row: offer a counsellor
     OUT_OF_SCOPE = "out_of_scope"
     UNSUPPORTED_LANGUAGE = "unsupported_language"
+    NO_WORDS = "no_words"  # digits, punctuation or emoji only: nothing the model can read
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ class Policy:
     def decide(self, parse: Parse, misses_before: int = 0) -> Decision:
         if not parse.language.supported:
             return Decision(Action.UNSUPPORTED_LANGUAGE, reason=f"language {parse.language.code}")
+        if not any(map(str.isalpha, parse.text)):
+            # No training example lacks letters, so the model's ranking of "3" or "👍" is noise: it once
+            # sent a bare "3" to a counsellor as an expulsion case.
+            return Decision(Action.NO_WORDS, reason="no letters")
         legal = [(i, p) for i, p in parse.ranking if i in ESCALATION_INTENTS]
         if legal and legal[0][1] >= self._t.escalation_floor:
             return Decision(Action.ESCALATE, legal[0][0], reason="model")

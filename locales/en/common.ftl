@@ -8,3 +8,4 @@ input-empty = Your message was empty. Write your question in words or choose fro
 input-too-long = Your message is too long for me ({ $length } characters). Please shorten it to { $limit } characters or split it into several messages.
 input-unsupported = I can read only text and buttons. Please write your question in words.
 input-stale-button = That button belongs to an older message. Here is the menu again.
+input-no-words = I understand words, not numbers or emoji alone. Write your question in words or choose from the menu.

@@ -15,7 +15,7 @@ from bot.paths import NLU_DATA_DIR
 POLICY = Policy(EscalationKeywords.load(NLU_DATA_DIR / "escalation_keywords.yml"))
 
 
-def parse(text: str, *ranking: tuple[Intent, float], lang: str = "en") -> Parse:
+def parse(text: str, *ranking: tuple[Intent, float], lang: str | None = "en") -> Parse:
     rest = [(i, 0.0) for i in Intent if i not in dict(ranking)]
     return Parse(text=text, language=LanguageGuess(lang, 0.99), ranking=(*ranking, *rest))
 
@@ -74,3 +74,17 @@ def test_keywords_file_only_names_escalation_intents(tmp_path: Path) -> None:
     bad.write_text("greet: [hello]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="greet is not an escalation intent"):
         EscalationKeywords.load(bad)
+
+
+@pytest.mark.parametrize("text", ["3", "2", "#3", "+420 123 456 789", "15.12.", "👍", "🆘", "!!!", "..."])
+def test_texts_without_letters_are_never_escalated_or_answered(text: str) -> None:
+    # The ranking the intent model gave the bare digit "3": a legal intent above the escalation floor.
+    noise = parse(text, (Intent.REPORT_DOCUMENT_CHANGE, 0.36), (Intent.LEGAL_EXPULSION, 0.21), lang=None)
+    for misses in (0, 1):
+        decision = POLICY.decide(noise, misses_before=misses)
+        assert (decision.action, decision.intent) == (Action.NO_WORDS, None)
+
+
+def test_one_letter_among_digits_is_read_by_the_model() -> None:
+    decision = POLICY.decide(parse("3x", (Intent.LEGAL_EXPULSION, 0.21)))
+    assert (decision.action, decision.intent) == (Action.ESCALATE, Intent.LEGAL_EXPULSION)

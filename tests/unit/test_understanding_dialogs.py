@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from bot.i18n.msg import Msg
 from bot.nlu.models import NluMiss
+from counselling import queue
 from tests.driver import ChatDriver
 
 
@@ -58,6 +59,21 @@ async def test_two_stage_fallback_and_misses_are_kept_for_training(chat: ChatDri
     assert [m.text for m in misses] == ["and then what", "how long"]
     assert misses[0].language == "en"
     assert len(misses[0].top_intents) == 3
+
+
+async def test_numbers_and_emoji_alone_get_the_menu_never_a_counsellor_case(chat: ChatDriver) -> None:
+    await chat.onboard("uk")
+    t = chat.assistant.translator
+    for text in ("3", "2", "#3", "10:30", "👍", "?!"):
+        await chat.send(text)  # "3" and "2" were ranked as expulsion cases by the model
+        assert chat.text == t.format("uk", Msg.INPUT_NO_WORDS), text
+        assert "book" in chat.payloads
+        assert "human" in chat.payloads  # a person is one press away, but only if the client asks
+    async with chat.assistant.sessions() as session:
+        assert await queue.open_cases(session) == []
+        assert (await session.scalars(select(NluMiss))).all() == []  # nothing the model could learn from
+    await chat.send("and then what")
+    assert t.format("uk", Msg.FAQ_DID_YOU_MEAN) in chat.text  # a first miss, not a second
 
 
 async def test_did_you_mean_button_answers_that_topic(chat: ChatDriver) -> None:
