@@ -17,7 +17,3 @@ def whatsapp_choices_key(user_ref: str) -> str:
 
 def whatsapp_flag_key(user_ref: str) -> str:
     return f"{PREFIX}:wa:{user_ref}:flag"
-
-
-def inbound_seen_key(channel: str, platform_message_id: str) -> str:
-    return f"{PREFIX}:inbound:{channel}:{platform_message_id}:seen"

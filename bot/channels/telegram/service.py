@@ -30,10 +30,9 @@ from bot.channels.telegram.staff_commands import StaffGroupDesk
 from bot.channels.telegram.staff_group import StaffGroupMirror
 from bot.channels.telegram.staff_link import TelegramLinks
 from bot.channels.telegram.updates import StoredUpdates
-from bot.channels.telegram.webhook import CHANNEL, SEEN_SECONDS, TelegramWebhook, derive_secret
+from bot.channels.telegram.webhook import CHANNEL, TelegramWebhook, derive_secret
 from bot.core.background import BackgroundService
 from bot.core.engine import DialogEngine
-from bot.inbox.seen import SeenInbound
 
 log = structlog.get_logger(__name__)
 
@@ -328,6 +327,5 @@ def build_telegram_service(
         return TelegramPolling(bot, dispatcher, settings.shutdown_grace_seconds, profile)
     given = settings.telegram_webhook_secret
     secret = given.get_secret_value() if given is not None else derive_secret(token)
-    seen = SeenInbound(assistant.redis, SEEN_SECONDS) if assistant.redis is not None else None
-    webhook = TelegramWebhook(secret, assistant.inbox, dispatcher.resolve_used_update_types(), stored, seen)
+    webhook = TelegramWebhook(secret, assistant.inbox, dispatcher.resolve_used_update_types(), stored)
     return TelegramWebhookMode(bot, dispatcher, webhook, url, secret, profile)

@@ -28,15 +28,12 @@ from bot.channels.telegram.convert import chat_user_ref
 from bot.channels.telegram.updates import StoredUpdates
 from bot.core.privacy import anon_ref
 from bot.inbox.processor import InboxProcessor
-from bot.inbox.seen import SeenInbound
 from bot.inbox.store import NewInbound
 
 log = structlog.get_logger(__name__)
 
 CHANNEL = Channel.TELEGRAM.value
 AUTH_HEADER = "x-telegram-bot-api-secret-token"
-# Telegram keeps an unanswered update for 24 hours; an hour more covers a retry sent at the last moment.
-SEEN_SECONDS = 25 * 3600
 
 
 def derive_secret(token: str) -> str:
@@ -70,7 +67,6 @@ class TelegramWebhook:
         inbox: InboxProcessor,
         handled_types: Iterable[str],
         updates: StoredUpdates,
-        seen: SeenInbound | None = None,
     ) -> None:
         self._secret = secret.encode()
         self._inbox = inbox
@@ -78,7 +74,6 @@ class TelegramWebhook:
         # stored here, so that the update is not validated a second time when it is handled.
         self._updates = updates
         self._handled = frozenset(handled_types)
-        self._seen = seen
 
     def routes(self, path: str) -> list[BaseRoute]:
         return [Route(path, self.receive, methods=["POST"])]
@@ -119,9 +114,6 @@ class TelegramWebhook:
         return data, update
 
     async def _store(self, row: NewInbound, update: Update) -> Response:
-        if self._seen is not None and await self._seen.known(CHANNEL, row.platform_message_id):
-            log.info("telegram_duplicate_update", user=anon_ref(row.user_ref), via="redis")
-            return PlainTextResponse("ok")
         # Before the row is stored: the inbox may claim it as soon as it is committed.
         self._updates.keep(update)
         try:
@@ -129,13 +121,9 @@ class TelegramWebhook:
         except Exception as error:
             # Only the type: a database error's message can quote the statement's parameters (the body).
             log.error("telegram_webhook_store_failed", error=type(error).__name__)
-            if self._seen is not None:
-                await self._seen.failed(CHANNEL, row.platform_message_id)
             return PlainTextResponse("try again", status_code=500)
-        if self._seen is not None:
-            await self._seen.stored(CHANNEL, row.platform_message_id)
         if not added:
-            log.info("telegram_duplicate_update", user=anon_ref(row.user_ref), via="inbox")
+            log.info("telegram_duplicate_update", user=anon_ref(row.user_ref))
             return PlainTextResponse("ok")
         self._inbox.kick()
         return PlainTextResponse("ok")
