@@ -9,6 +9,12 @@ So the transaction starts on a Core connection, and a dialog step that wants the
 case, a link) gets a session joined to that same connection and transaction when it first asks for
 one. The client and conversation read through Core join that session then, so whatever a step changes
 on them is flushed with the rest; a change made without a session is flushed by the commit.
+
+On PostgreSQL the transaction begins only when a session is opened. Under READ COMMITTED a statement
+sees the same committed rows inside a transaction or outside one, so the client is read in autocommit
+mode, and a turn that needed no session is recorded by one statement, which is atomic by itself: two
+round trips per message instead of four (BEGIN and COMMIT were the other two). SQLite keeps BEGIN
+IMMEDIATE at the start, which is how its writers queue and costs no round trip.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -44,17 +50,32 @@ class MessageTransactions:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
         self._engine: AsyncEngine = sessions.kw["bind"]
+        sync_engine = self._engine.sync_engine
+        self._lazy_begin = self._engine.dialect.name == "postgresql"
+        # Connections of this engine start in autocommit mode; the pool resets them when they return.
+        self._connect_engine = (
+            sync_engine.execution_options(isolation_level="AUTOCOMMIT") if self._lazy_begin else sync_engine
+        )
 
     def new(self) -> MessageTransaction:
-        return MessageTransaction(self._engine, self._sessions)
+        return MessageTransaction(self._engine, self._sessions, self._connect_engine, self._lazy_begin)
 
 
 class MessageTransaction:
     """Not begun until start(); then ended once, by commit() or rollback()."""
 
-    def __init__(self, engine: AsyncEngine, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        sessions: async_sessionmaker[AsyncSession],
+        connect_engine: Engine,
+        lazy_begin: bool,
+    ) -> None:
         self._engine = engine
         self._sessions = sessions
+        self._connect_engine = connect_engine
+        # True: the connection is in autocommit mode until a session is opened (PostgreSQL).
+        self._lazy_begin = lazy_begin
         self._connection: Connection | None = None
         self._session: AsyncSession | None = None
         # Objects read through Core: they join the session when one is opened.
@@ -70,8 +91,9 @@ class MessageTransaction:
         return found, seen
 
     def _start_now(self, user_ref: str, repeated_id: str | None) -> tuple[ClientThread | None, bool]:
-        connection = self._connection = self._engine.sync_engine.connect()
-        connection.begin()
+        connection = self._connection = self._connect_engine.connect()
+        if not self._lazy_begin:
+            connection.begin()
         row = connection.execute(FIND_ROW, find_parameters(user_ref)).first()
         if row is None:
             return None, False
@@ -86,13 +108,24 @@ class MessageTransaction:
     def session(self) -> AsyncSession:
         """The ORM session of this transaction, opened on first use."""
         if self._session is None:
-            assert self._connection is not None, "start() first"
-            bind = AsyncConnection(self._engine, self._connection)
+            connection = self._connection
+            assert connection is not None, "start() first"
+            if self._lazy_begin:
+                self._begin(connection)
+            bind = AsyncConnection(self._engine, connection)
             # Joined to the connection's transaction: the session's own commit() would only flush, and
             # closing it leaves the transaction to commit() or rollback() here.
             self._session = self._sessions(bind=bind, join_transaction_mode="rollback_only")
             self._session.add_all(self._read)
         return self._session
+
+    def _begin(self, connection: Connection) -> None:
+        """Leave autocommit mode for a transaction at the engine's own isolation level. No I/O here: the
+        driver sends BEGIN with the next statement."""
+        self._lazy_begin = False
+        connection.commit()  # ends SQLAlchemy's record of the autocommit reads; nothing to commit
+        connection.execution_options(isolation_level=self._engine.sync_engine.dialect.default_isolation_level)
+        connection.begin()
 
     async def commit(self, thread: ClientThread | None, lines: list[TranscriptLine]) -> None:
         """Flush what the steps changed, record the turn's lines in the thread's conversation, commit."""

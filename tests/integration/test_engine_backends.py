@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
+import asyncpg
 import pytest
 from redis.asyncio import Redis
 from sqlalchemy import event, select
@@ -16,6 +18,7 @@ from bot.core.conversations import Conversations, LockedStates
 from bot.core.engine import DialogEngine
 from bot.core.keys import state_key
 from bot.core.locks import MemoryLocks
+from bot.core.message_transaction import MessageTransaction
 from bot.core.redis_conversations import RedisConversations
 from bot.core.redis_state import RedisStateStore
 from bot.db.base import utcnow
@@ -88,12 +91,16 @@ async def test_a_deep_link_survives_the_first_contact_on_every_backend(assistant
     assert [c.payload for c in course.choices] == ["sub:t:czech_courses", "menu"]  # no schedule imported
 
 
-async def test_a_question_costs_the_database_two_or_three_statements(assistant_on: Assistant) -> None:
+async def test_a_question_costs_the_database_two_or_three_statements(
+    assistant_on: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What every message of a known client pays: the client with their open case in one SELECT, then
-    the transcript; on PostgreSQL the transcript and the conversation's time in one statement."""
+    the transcript; on PostgreSQL the transcript and the conversation's time in one statement, and no
+    transaction around them (no BEGIN and COMMIT: two round trips in all)."""
     chat = ChatDriver(assistant_on, "tg:6006", locale_hint="en")
     await chat.onboard("en")
     statements: list[str] = []
+    begun = count_transactions(monkeypatch)
 
     def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         statements.append(statement.split()[0].upper())
@@ -107,8 +114,59 @@ async def test_a_question_costs_the_database_two_or_three_statements(assistant_o
     assert "residence" in chat.text.lower() or "pobyt" in chat.text.lower()
     if assistant_on.db_engine.dialect.name == "postgresql":
         assert statements == ["SELECT", "WITH"]
+        assert begun == []
     else:
         assert statements == ["SELECT", "INSERT", "UPDATE"]
+
+
+def count_transactions(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The transactions asyncpg begins from now on (each a BEGIN sent to PostgreSQL)."""
+    begun: list[object] = []
+    start = asyncpg.transaction.Transaction.start
+
+    async def counted(self: asyncpg.transaction.Transaction) -> None:
+        begun.append(self)
+        await start(self)
+
+    monkeypatch.setattr(asyncpg.transaction.Transaction, "start", counted)
+    return begun
+
+
+async def test_a_step_with_a_session_is_one_transaction_on_every_backend(
+    assistant_on: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step that writes through the ORM (here: consent and a new client's rows) is all or nothing:
+    when it fails after the writes, nothing of it stays and the client is asked again."""
+    chat = ChatDriver(assistant_on, "tg:6116", locale_hint="en")
+    await chat.send("hello")
+    assert "start:agree" in chat.payloads
+    async with assistant_on.sessions() as session:
+        before = (await session.scalars(select(Client).order_by(Client.id))).all()
+    [client] = [c for c in before if c.consent_at is None][-1:]
+
+    begun = count_transactions(monkeypatch)
+    begun_by_the_step: list[int] = []
+
+    async def failing_commit(self: MessageTransaction, *args: Any) -> None:
+        await self.session.flush()  # the consent reached the server inside the transaction...
+        begun_by_the_step.append(len(begun))
+        raise RuntimeError("the turn's commit failed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(MessageTransaction, "commit", failing_commit)
+        await chat.press("start:agree")
+    assert chat.assistant.translator.format("en", Msg.ERROR_TRY_AGAIN) in chat.text
+    async with assistant_on.sessions() as session:
+        again = await session.get(Client, client.id)
+        assert again is not None
+        assert again.consent_at is None  # ...and was rolled back with it
+    if assistant_on.db_engine.dialect.name == "postgresql":
+        assert begun_by_the_step == [1]  # its own transaction, begun when it opened a session
+    await chat.press("start:agree")
+    async with assistant_on.sessions() as session:
+        saved = await session.get(Client, client.id)
+        assert saved is not None
+        assert saved.consent_at is not None
 
 
 async def test_what_a_step_changes_on_the_client_is_saved_without_a_session_of_its_own(
