@@ -193,3 +193,53 @@ FINISH_AND_CLAIM_NEXT = _claim(
     )
     .scalar_subquery()
 ).add_cte(_FINISHED)
+
+# PostgreSQL: FINISH_AND_CLAIM_NEXT for several clients at once (their finishes came together), in one
+# statement: the rows finished as one array of ids and one of outcomes, and each client's next row.
+FINISH_AND_CLAIM_NEXT_MANY = (
+    text(
+        """
+    WITH finished AS (
+        UPDATE inbox
+        SET processed_at = :finished_at, outcome = done.outcome, body = NULL,
+            lease_owner = NULL, lease_until = NULL
+        FROM unnest(CAST(:row_ids AS BIGINT[]), CAST(:outcomes AS VARCHAR[])) AS done(id, outcome)
+        WHERE inbox.id = done.id
+        RETURNING inbox.id
+    )
+    UPDATE inbox
+    SET lease_owner = :owner, lease_until = :leased_until, attempts = attempts + 1
+    WHERE id = ANY(ARRAY(
+            SELECT min(waiting.id) FROM inbox AS waiting
+            WHERE waiting.user_ref = ANY(CAST(:users AS VARCHAR[]))
+              AND waiting.processed_at IS NULL
+              AND waiting.id <> ALL(CAST(:row_ids AS BIGINT[]))
+            GROUP BY waiting.user_ref
+        ))
+      AND processed_at IS NULL
+      AND (lease_until IS NULL OR lease_until < :now)
+    RETURNING id, channel, platform_message_id, user_ref, body, attempts
+    """
+    )
+    .bindparams(
+        bindparam("finished_at", type_=C.processed_at.type),
+        bindparam("now", type_=C.lease_until.type),
+        bindparam("leased_until", type_=C.lease_until.type),
+    )
+    .columns(*CLAIMED_COLUMNS)
+)
+
+
+def many_finished(batch: list[dict[str, Any]]) -> dict[str, Any]:
+    """FINISH_AND_CLAIM_NEXT_MANY's parameters from FINISH_AND_CLAIM_NEXT's, one dict per client; the
+    times and the lease are the first's (the batch was queued within one write)."""
+    first = batch[0]
+    return {
+        "row_ids": [parameters["row_id"] for parameters in batch],
+        "outcomes": [parameters["with_outcome"] for parameters in batch],
+        "users": [parameters["of_user"] for parameters in batch],
+        "finished_at": first["finished_at"],
+        "owner": first["owner"],
+        "now": first["now"],
+        "leased_until": first["leased_until"],
+    }

@@ -65,6 +65,10 @@ def _item(row: Row[Any]) -> InboxItem:
     return InboxItem(row.id, row.channel, row.platform_message_id, row.user_ref, row.body or {}, row.attempts)
 
 
+# A finish waiting for the next write: finish_and_claim_next's parameters and the caller's answer.
+_Finishing = tuple[dict[str, Any], "asyncio.Future[InboxItem | None]"]
+
+
 class InboxStore:
     """The inbox table; callers never hold a transaction across a network call."""
 
@@ -86,6 +90,8 @@ class InboxStore:
         )
         self._queued: list[tuple[list[NewInbound], asyncio.Future[int]]] = []
         self._writer: asyncio.Task[None] | None = None
+        self._finishing: list[_Finishing] = []
+        self._finisher: asyncio.Task[None] | None = None
 
     async def add(self, items: Sequence[NewInbound]) -> int:
         """Store new messages, skipping ones already stored; returns how many were new.
@@ -152,22 +158,58 @@ class InboxStore:
     async def finish_and_claim_next(
         self, item: InboxItem, outcome: str, owner: str, now: datetime, lease: timedelta
     ) -> InboxItem | None:
-        """finish() and claim() of the client's next message together: one statement on PostgreSQL,
-        one transaction on SQLite."""
+        """finish() and claim() of the client's next message together.
+
+        Clients whose messages finish while another finish is being written share the next write, as
+        add() does: one statement on PostgreSQL and one transaction on SQLite for all of them.
+        """
         parameters = {
             **_finished(item.id, outcome, now),
             "of_user": item.user_ref,
             **_lease(owner, now, lease),
         }
-        rows = await in_greenlet(self._finish_and_claim_next_now, parameters)
-        return _item(rows[0]) if rows else None
+        waiting: asyncio.Future[InboxItem | None] = asyncio.get_running_loop().create_future()
+        self._finishing.append((parameters, waiting))
+        if self._finisher is None or self._finisher.done():
+            self._finisher = asyncio.create_task(self._finish_queued(), name="inbox-finish")
+        return await asyncio.shield(waiting)
 
-    def _finish_and_claim_next_now(self, parameters: dict[str, Any]) -> list[Row[Any]]:
+    async def _finish_queued(self) -> None:
+        while self._finishing:
+            batch: list[_Finishing] = []
+            later: list[_Finishing] = []
+            users: set[str] = set()
+            for entry in self._finishing:
+                # One drain per client makes this rare (a drain ending as the next starts): a client's
+                # second finish waits for the next write, so each write claims one next row per client.
+                (later if entry[0]["of_user"] in users else batch).append(entry)
+                users.add(entry[0]["of_user"])
+            self._finishing = later
+            try:
+                nexts = await in_greenlet(self._finish_and_claim_next_now, [p for p, _ in batch])
+            except Exception as error:
+                for _, waiting in batch:
+                    if not waiting.done():
+                        waiting.set_exception(error)
+                continue
+            for parameters, waiting in batch:
+                if not waiting.done():
+                    waiting.set_result(nexts.get(parameters["of_user"]))
+
+    def _finish_and_claim_next_now(self, batch: list[dict[str, Any]]) -> dict[str, InboxItem]:
+        """Each client's next message, claimed, by user_ref (one drain per client: no client twice)."""
+        rows: list[Row[Any]] = []
         if self._alone_engine is not None:
-            return self._alone(statements.FINISH_AND_CLAIM_NEXT, parameters)
-        with self._engine.begin() as connection:
-            connection.execute(statements.FINISH, parameters)
-            return list(connection.execute(statements.CLAIM_NEXT, parameters).all())
+            if len(batch) == 1:
+                rows = self._alone(statements.FINISH_AND_CLAIM_NEXT, batch[0])
+            else:
+                rows = self._alone(statements.FINISH_AND_CLAIM_NEXT_MANY, statements.many_finished(batch))
+        else:
+            with self._engine.begin() as connection:
+                for parameters in batch:
+                    connection.execute(statements.FINISH, parameters)
+                    rows += connection.execute(statements.CLAIM_NEXT, parameters).all()
+        return {row.user_ref: _item(row) for row in rows}
 
     def _alone(self, statement: Any, parameters: dict[str, Any]) -> list[Row[Any]]:
         """One statement as a transaction of its own; the rows it returns (RETURNING), if any."""

@@ -8,11 +8,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from redis.asyncio import Redis
+from sqlalchemy import event
 
 from bot.channels.base import RenderedChoice
 from bot.channels.whatsapp.notes import Flag, MemoryWhatsAppNotes, RedisWhatsAppNotes, WhatsAppNotes
 from bot.db.session import create_engine, create_session_factory
-from bot.inbox.processor import MAX_ATTEMPTS, InboxProcessor
+from bot.inbox.processor import LEASE, MAX_ATTEMPTS, InboxProcessor
 from bot.inbox.store import InboxItem, NewInbound
 
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
@@ -247,6 +248,51 @@ async def test_more_waiting_clients_than_slots_are_served_as_slots_free_up_not_a
 @pytest.fixture
 async def notes(redis_or_memory: Redis | None) -> WhatsAppNotes:
     return RedisWhatsAppNotes(redis_or_memory) if redis_or_memory is not None else MemoryWhatsAppNotes()
+
+
+async def test_finishes_that_come_together_are_written_together_and_each_client_gets_its_own_next(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    processor = InboxProcessor(create_session_factory(engine))
+    store, owner = processor.store, processor.owner
+    writes: list[str] = []  # statements on PostgreSQL (each its own transaction), commits on SQLite
+
+    def statement(_conn: object, _cursor: object, sql: str, *_args: object) -> None:
+        writes.append(sql.split()[0].upper())
+
+    def commit(_conn: object) -> None:
+        writes.append("COMMIT")
+
+    try:
+        await store.add([message(n, f"u{n % 4}") for n in range(8)])  # u0: 0 then 4, u1: 1 then 5...
+        heads = await store.claim_heads(["wa"], owner, NOW, LEASE, limit=10)
+        assert [item.platform_message_id for item in heads] == [f"wamid.{n}" for n in range(4)]
+        postgresql = engine.dialect.name == "postgresql"
+        event.listen(
+            engine.sync_engine,
+            "before_cursor_execute" if postgresql else "commit",
+            statement if postgresql else commit,
+        )
+        nexts = await asyncio.gather(
+            *(store.finish_and_claim_next(item, "done", owner, NOW, LEASE) for item in heads)
+        )
+        event.remove(
+            engine.sync_engine,
+            "before_cursor_execute" if postgresql else "commit",
+            statement if postgresql else commit,
+        )
+        assert [n.platform_message_id if n else None for n in nexts] == [f"wamid.{n}" for n in range(4, 8)]
+        assert [n.user_ref if n else None for n in nexts] == [item.user_ref for item in heads]
+        assert writes == (["WITH"] if postgresql else ["COMMIT"])  # one write for the four clients
+
+        lasts = await asyncio.gather(
+            *(store.finish_and_claim_next(item, "failed", owner, NOW, LEASE) for item in nexts if item)
+        )
+        assert lasts == [None] * 4  # nothing left to claim
+        assert await store.pending() == 0
+    finally:
+        await engine.dispose()
 
 
 async def test_a_message_that_arrives_while_the_clients_last_one_is_being_finished_is_not_left_for_the_poll(
