@@ -295,6 +295,25 @@ async def test_finishes_that_come_together_are_written_together_and_each_client_
         await engine.dispose()
 
 
+async def test_two_finishes_of_one_client_in_one_write_each_claim_in_turn(database_url: str) -> None:
+    """A drain ending as the client's next starts: a write claims one next row per client, so the second
+    finish waits for the next write instead of both being answered from one claim."""
+    engine = create_engine(database_url)
+    processor = InboxProcessor(create_session_factory(engine))
+    store, owner = processor.store, processor.owner
+    try:
+        await store.add([message(n, "a") for n in range(3)])
+        [first] = await store.claim_heads(["wa"], owner, NOW, LEASE, limit=10)
+        second = InboxItem(first.id + 1, "wa", "wamid.1", "wa:a", {}, 1)  # as if already in hand
+        nexts = await asyncio.gather(
+            store.finish_and_claim_next(first, "done", owner, NOW, LEASE),
+            store.finish_and_claim_next(second, "done", owner, NOW, LEASE),
+        )
+        assert [n.platform_message_id if n else None for n in nexts] == ["wamid.1", "wamid.2"]
+    finally:
+        await engine.dispose()
+
+
 async def test_a_message_that_arrives_while_the_clients_last_one_is_being_finished_is_not_left_for_the_poll(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
