@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from bot.db.base import utcnow
 from bot.db.sync_side import in_greenlet
 from bot.inbox import statements
 from bot.inbox.models import InboxMessage
+from bot.inbox.shared_writes import SharedWrites
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ def _item(row: Row[Any]) -> InboxItem:
     return InboxItem(row.id, row.channel, row.platform_message_id, row.user_ref, row.body or {}, row.attempts)
 
 
-# A finish waiting for the next write: finish_and_claim_next's parameters and the caller's answer.
-_Finishing = tuple[dict[str, Any], "asyncio.Future[InboxItem | None]"]
+def _first(rows: Sequence[Row[Any]]) -> InboxItem | None:
+    return _item(rows[0]) if rows else None
 
 
 class InboxStore:
@@ -88,10 +88,11 @@ class InboxStore:
             if self._dialect == "postgresql"
             else None
         )
-        self._queued: list[tuple[list[NewInbound], asyncio.Future[int]]] = []
-        self._writer: asyncio.Task[None] | None = None
-        self._finishing: list[_Finishing] = []
-        self._finisher: asyncio.Task[None] | None = None
+        # Through lambdas, so each batch calls the methods as they are then (tests replace _insert).
+        self._adds = SharedWrites[list[NewInbound], int](lambda batches: self._insert(batches), "inbox-add")
+        self._finishes = SharedWrites[dict[str, Any], InboxItem | None](
+            lambda batch: in_greenlet(self._finish_and_claim_next_now, batch), "inbox-finish"
+        )
 
     async def add(self, items: Sequence[NewInbound]) -> int:
         """Store new messages, skipping ones already stored; returns how many were new.
@@ -101,26 +102,7 @@ class InboxStore:
         """
         if not items:
             return 0
-        waiting: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        self._queued.append((list(items), waiting))
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._write_queued(), name="inbox-add")
-        # A webhook whose caller gave up still has its rows stored; only the answer is not waited for.
-        return await asyncio.shield(waiting)
-
-    async def _write_queued(self) -> None:
-        while self._queued:
-            batch, self._queued = self._queued, []
-            try:
-                counts = await self._insert([items for items, _ in batch])
-            except Exception as error:
-                for _, waiting in batch:
-                    if not waiting.done():
-                        waiting.set_exception(error)
-                continue
-            for (_, waiting), count in zip(batch, counts, strict=True):
-                if not waiting.done():
-                    waiting.set_result(count)
+        return await self._adds(list(items))
 
     async def _insert(self, batches: list[list[NewInbound]]) -> list[int]:
         """All the batches in one transaction; how many rows of each were new."""
@@ -168,48 +150,25 @@ class InboxStore:
             "of_user": item.user_ref,
             **_lease(owner, now, lease),
         }
-        waiting: asyncio.Future[InboxItem | None] = asyncio.get_running_loop().create_future()
-        self._finishing.append((parameters, waiting))
-        if self._finisher is None or self._finisher.done():
-            self._finisher = asyncio.create_task(self._finish_queued(), name="inbox-finish")
-        return await asyncio.shield(waiting)
+        return await self._finishes(parameters)
 
-    async def _finish_queued(self) -> None:
-        while self._finishing:
-            batch: list[_Finishing] = []
-            later: list[_Finishing] = []
-            users: set[str] = set()
-            for entry in self._finishing:
-                # One drain per client makes this rare (a drain ending as the next starts): a client's
-                # second finish waits for the next write, so each write claims one next row per client.
-                (later if entry[0]["of_user"] in users else batch).append(entry)
-                users.add(entry[0]["of_user"])
-            self._finishing = later
-            try:
-                nexts = await in_greenlet(self._finish_and_claim_next_now, [p for p, _ in batch])
-            except Exception as error:
-                for _, waiting in batch:
-                    if not waiting.done():
-                        waiting.set_exception(error)
-                continue
-            for parameters, waiting in batch:
-                if not waiting.done():
-                    waiting.set_result(nexts.get(parameters["of_user"]))
-
-    def _finish_and_claim_next_now(self, batch: list[dict[str, Any]]) -> dict[str, InboxItem]:
-        """Each client's next message, claimed, by user_ref (one drain per client: no client twice)."""
-        rows: list[Row[Any]] = []
-        if self._alone_engine is not None:
-            if len(batch) == 1:
-                rows = self._alone(statements.FINISH_AND_CLAIM_NEXT, batch[0])
-            else:
-                rows = self._alone(statements.FINISH_AND_CLAIM_NEXT_MANY, statements.many_finished(batch))
-        else:
+    def _finish_and_claim_next_now(self, batch: list[dict[str, Any]]) -> list[InboxItem | None]:
+        """Each finish's client's next message, claimed, in the batch's order."""
+        if self._alone_engine is None:
             with self._engine.begin() as connection:
+                nexts: list[InboxItem | None] = []
                 for parameters in batch:
                     connection.execute(statements.FINISH, parameters)
-                    rows += connection.execute(statements.CLAIM_NEXT, parameters).all()
-        return {row.user_ref: _item(row) for row in rows}
+                    nexts.append(_first(connection.execute(statements.CLAIM_NEXT, parameters).all()))
+                return nexts
+        users = [parameters["of_user"] for parameters in batch]
+        if len(batch) == 1 or len(set(users)) < len(users):
+            # One statement claims one next row per client, so a client that finishes twice in one batch
+            # (a drain ending as its next starts: rare) has its finishes written one after the other.
+            return [_first(self._alone(statements.FINISH_AND_CLAIM_NEXT, p)) for p in batch]
+        rows = self._alone(statements.FINISH_AND_CLAIM_NEXT_MANY, statements.many_finished(batch))
+        by_user = {row.user_ref: _item(row) for row in rows}
+        return [by_user.get(user) for user in users]
 
     def _alone(self, statement: Any, parameters: dict[str, Any]) -> list[Row[Any]]:
         """One statement as a transaction of its own; the rows it returns (RETURNING), if any."""
