@@ -12,6 +12,7 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 
+from bot.core.redis_client import connect_redis
 from bot.db import migrate
 from bot.db.models import Base
 from bot.db.session import create_engine
@@ -79,7 +80,7 @@ async def redis_client(kind: str) -> AsyncIterator[Redis | None]:
 
         client: Redis = fakeredis.FakeAsyncRedis()
     else:
-        client = Redis.from_url(redis_url())
+        client = connect_redis(redis_url())  # the assistant's own client, which pipelines
     await client.flushdb()
     try:
         yield client

@@ -10,6 +10,7 @@ from pathlib import Path
 import fakeredis
 from redis.asyncio import Redis
 
+from bot.core.redis_client import connect_redis
 from tests import backends
 
 
@@ -27,7 +28,7 @@ class Deployment:
         """What one process connects to: None keeps its state (and rate limiter) in memory, unless
         `shared` asks for a Redis that several processes of the test reach."""
         if self.redis_url is not None:
-            return Redis.from_url(self.redis_url)
+            return connect_redis(self.redis_url)
         return fakeredis.FakeAsyncRedis(server=self._fake) if shared else None
 
 

@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.core.shared_round_trips import SharedRoundTrips
 from bot.db.base import utcnow
 from bot.db.sync_side import in_greenlet
 from bot.inbox import statements
 from bot.inbox.models import InboxMessage
-from bot.inbox.shared_writes import SharedWrites
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,10 @@ class InboxStore:
             else None
         )
         # Through lambdas, so each batch calls the methods as they are then (tests replace _insert).
-        self._adds = SharedWrites[list[NewInbound], int](lambda batches: self._insert(batches), "inbox-add")
-        self._finishes = SharedWrites[dict[str, Any], InboxItem | None](
+        self._adds = SharedRoundTrips[list[NewInbound], int](
+            lambda batches: self._insert(batches), "inbox-add"
+        )
+        self._finishes = SharedRoundTrips[dict[str, Any], InboxItem | None](
             lambda batch: in_greenlet(self._finish_and_claim_next_now, batch), "inbox-finish"
         )
 
