@@ -7,6 +7,8 @@ import sys
 
 import structlog
 
+from bot import json_codec
+
 
 def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
     """Route stdlib and structlog records through one renderer on stderr."""
@@ -17,7 +19,9 @@ def configure_logging(level: str = "INFO", fmt: str = "console") -> None:
         structlog.processors.TimeStamper(fmt="iso", utc=True),
     ]
     renderer: structlog.types.Processor = (
-        structlog.processors.JSONRenderer() if fmt == "json" else structlog.dev.ConsoleRenderer(colors=False)
+        structlog.processors.JSONRenderer(serializer=json_codec.log_serializer)
+        if fmt == "json"
+        else structlog.dev.ConsoleRenderer(colors=False)
     )
     structlog.configure(
         processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],

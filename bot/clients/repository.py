@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -13,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
+from bot import json_codec
 from bot.channels.base import RenderedReply, split_user_ref
 from bot.clients.models import Client, ClientIdentity, Conversation, Message
 from bot.db.base import utcnow
@@ -89,7 +89,7 @@ def _turn_columns(conversation_id: int, at: datetime, lines: Sequence[Transcript
         "directions": [line["direction"] for line in lines],
         "texts": [line["text"] for line in lines],
         "payloads": [line["payload"] for line in lines],
-        "choices": [json.dumps(line["choices"]) for line in lines],
+        "choices": [json_codec.dumps(line["choices"]) for line in lines],
         "platform_message_ids": [line["platform_message_id"] for line in lines],
     }
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from bot import json_codec
 
 # Enough to recognise a message re-sent after a reconnect, small enough to store every time.
 RECENT_IDS_KEPT = 50
@@ -36,10 +37,10 @@ class ConversationState:
         self.misses = 0
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+        return json_codec.dumps(asdict(self))
 
     @classmethod
     def from_json(cls, raw: str | bytes) -> ConversationState:
-        data = json.loads(raw)
+        data = json_codec.loads(raw)
         known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
         return cls(**known)

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import StaticPool
 
+from bot import json_codec
 from bot.db.sqlite_on_loop import SQLiteDialect_onloop, on_loop_url
 
 # PostgreSQL connections kept open per process. The inbox processor handles 16 messages at once, each
@@ -37,6 +38,9 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         kwargs.setdefault("pool_size", POOL_SIZE)
     elif SQLiteDialect_onloop.get_pool_class(make_url(url)) is not StaticPool:
         kwargs = {**SQLITE_FILE_POOL, **kwargs}
+    # JSON columns (an inbox row's body, a transcript line's choices) in orjson, as the message path.
+    kwargs.setdefault("json_serializer", json_codec.dumps)
+    kwargs.setdefault("json_deserializer", json_codec.loads)
     engine = create_async_engine(url, **kwargs)
     if is_sqlite:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)

@@ -18,6 +18,7 @@ from aiogram.types import TelegramObject
 from aiogram.utils.token import TokenValidationError
 from starlette.routing import BaseRoute
 
+from bot import json_codec
 from bot.app import Assistant
 from bot.channels.base import Channel
 from bot.channels.telegram.pacing import TelegramPacing
@@ -299,7 +300,7 @@ def build_telegram_service(
         # TELEGRAM_API_BASE: a local Bot API server (https://github.com/tdlib/telegram-bot-api) or the
         # benchmark's stand-in; else Telegram's own.
         api = PRODUCTION if api_base is None else TelegramAPIServer.from_base(api_base)
-        session = JsonBodySession(api=api)
+        session = JsonBodySession(api=api, json_loads=json_codec.loads, json_dumps=json_codec.dumps)
     pin_response_models()
     try:
         # No default parse mode: the client sender asks for HTML and escapes every text itself

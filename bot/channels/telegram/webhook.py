@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from bot import json_codec
 from bot.channels.base import Channel
 from bot.channels.telegram.convert import chat_user_ref
 from bot.channels.telegram.updates import StoredUpdates
@@ -97,7 +97,7 @@ class TelegramWebhook:
     def _parse(self, body: bytes) -> tuple[dict[str, Any], Update] | None:
         """The update, or None (logged by type and size only: the body is a client's words)."""
         try:
-            data = json.loads(body)
+            data = json_codec.loads(body)
             # A list or a number is a ValidationError too.
             update = self._updates.validate(data)
         except (ValueError, ValidationError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors

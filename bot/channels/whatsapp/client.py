@@ -6,7 +6,6 @@ Error codes: https://developers.facebook.com/docs/whatsapp/cloud-api/support/err
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,6 +13,8 @@ from typing import Any
 
 import aiohttp
 import structlog
+
+from bot import json_codec
 
 log = structlog.get_logger(__name__)
 
@@ -86,7 +87,7 @@ async def _error(response: aiohttp.ClientResponse) -> GraphError:
     code: int | None = None
     title = ""
     try:
-        detail = json.loads(await response.read()).get("error", {})
+        detail = json_codec.loads(await response.read()).get("error", {})
         code = int(detail["code"]) if "code" in detail else None
         # `message` and `error_data.details` may quote what we sent; only Meta's short title is kept.
         title = str(detail.get("error_user_title") or detail.get("type") or "")[:80]
@@ -97,7 +98,7 @@ async def _error(response: aiohttp.ClientResponse) -> GraphError:
 
 def _dumps(body: dict[str, Any]) -> bytes:
     # Compact UTF-8, as before: Cyrillic escaped as \uXXXX would triple a Ukrainian message's bytes.
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    return json_codec.dumps_bytes(body)
 
 
 class GraphClient:

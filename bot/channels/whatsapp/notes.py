@@ -5,13 +5,13 @@ In Redis when configured (several processes), else in the process; both expire l
 
 from __future__ import annotations
 
-import json
 import time
 from enum import StrEnum
 from typing import Protocol
 
 from redis.asyncio import Redis
 
+from bot import json_codec
 from bot.channels.base import RenderedChoice
 from bot.core.keys import whatsapp_choices_key, whatsapp_flag_key
 
@@ -41,13 +41,13 @@ class WhatsAppNotes(Protocol):
 
 
 def _dump(choices: tuple[RenderedChoice, ...]) -> str:
-    return json.dumps([[c.payload, c.label] for c in choices], ensure_ascii=False)
+    return json_codec.dumps([[c.payload, c.label] for c in choices])
 
 
 def _load(raw: str | bytes | None) -> tuple[RenderedChoice, ...]:
     if not raw:
         return ()
-    return tuple(RenderedChoice(str(p), str(label)) for p, label in json.loads(raw))
+    return tuple(RenderedChoice(str(p), str(label)) for p, label in json_codec.loads(raw))
 
 
 class MemoryWhatsAppNotes:

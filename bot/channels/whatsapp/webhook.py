@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 
 import structlog
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from bot import json_codec
 from bot.channels.whatsapp.payloads import parse_webhook
 from bot.channels.whatsapp.service import WhatsAppChannel
 
@@ -62,7 +62,7 @@ async def receive(request: Request) -> Response:
         log.warning("whatsapp_bad_signature", has_header="x-hub-signature-256" in request.headers)
         return PlainTextResponse("forbidden", status_code=403)
     try:
-        data = json.loads(body)
+        data = json_codec.loads(body)
     except ValueError:
         log.warning("whatsapp_malformed_body", size=len(body))
         return PlainTextResponse("ok")
