@@ -7,7 +7,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, Executable, Row, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    DateTime,
+    Executable,
+    Row,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
@@ -42,7 +55,7 @@ _IDENTITIES: Table = ClientIdentity.__table__  # type: ignore[assignment]
 _CONVERSATIONS: Table = Conversation.__table__  # type: ignore[assignment]
 # _FIND as plain columns, for a Core connection: the dialog engine builds the two objects itself
 # (detached_thread), which cost a fraction of an ORM query's set-up and loading.
-FIND_ROW = (
+_THREAD_ROWS = (
     select(
         *(column.label(f"client_{column.key}") for column in _CLIENTS.c),
         *(column.label(f"conversation_{column.key}") for column in _CONVERSATIONS.c),
@@ -50,8 +63,14 @@ FIND_ROW = (
     )
     .join(_IDENTITIES, _IDENTITIES.c.client_id == _CLIENTS.c.id)
     .join(_CONVERSATIONS, _CONVERSATIONS.c.identity_id == _IDENTITIES.c.id)
-    .where(_IDENTITIES.c.channel == bindparam("of_channel"), _IDENTITIES.c.external_id == bindparam("of_id"))
 )
+FIND_ROW = _THREAD_ROWS.where(
+    _IDENTITIES.c.channel == bindparam("of_channel"), _IDENTITIES.c.external_id == bindparam("of_id")
+)
+# FIND_ROW for several clients in one statement, each row with the identity it was found by.
+FIND_ROWS = _THREAD_ROWS.add_columns(
+    _IDENTITIES.c.channel.label("found_channel"), _IDENTITIES.c.external_id.label("found_id")
+).where(tuple_(_IDENTITIES.c.channel, _IDENTITIES.c.external_id).in_(bindparam("identities", expanding=True)))
 # Transcript lines are written with Core, not as ORM objects: nothing reads them back in the
 # transaction, and the ORM's unit of work cost more than the two statements it ran.
 _MESSAGES: Table = Message.__table__  # type: ignore[assignment]
@@ -96,8 +115,26 @@ def _turn_columns(conversation_id: int, at: datetime, lines: Sequence[Transcript
 
 def find_parameters(user_ref: str) -> dict[str, str]:
     """_FIND's and FIND_ROW's parameters for a client's user_ref."""
+    channel, external_id = _identity(user_ref)
+    return {"of_channel": channel, "of_id": external_id}
+
+
+def found_rows(
+    rows: Sequence[Row[*tuple[Any, ...]]], user_refs: Sequence[str]
+) -> list[Row[*tuple[Any, ...]] | None]:
+    """FIND_ROWS' rows in the order of `user_refs`, None for a client not found (a first contact)."""
+    by_identity = {(row.found_channel, row.found_id): row for row in rows}
+    return [by_identity.get(_identity(user_ref)) for user_ref in user_refs]
+
+
+def find_rows_parameters(user_refs: Sequence[str]) -> dict[str, Any]:
+    """FIND_ROWS' parameters for some clients' user_refs."""
+    return {"identities": [_identity(user_ref) for user_ref in user_refs]}
+
+
+def _identity(user_ref: str) -> tuple[str, str]:
     channel, external_id = split_user_ref(user_ref)
-    return {"of_channel": channel.value, "of_id": external_id}
+    return channel.value, external_id
 
 
 def seen_parameters(conversation_id: int, platform_message_id: str) -> dict[str, Any]:

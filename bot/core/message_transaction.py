@@ -15,6 +15,9 @@ sees the same committed rows inside a transaction or outside one, so the client 
 mode, and a turn that needed no session is recorded by one statement, which is atomic by itself: two
 round trips per message instead of four (BEGIN and COMMIT were the other two). SQLite keeps BEGIN
 IMMEDIATE at the start, which is how its writers queue and costs no round trip.
+
+Being read outside the transaction, the clients of messages that start while another read is under way
+are read together, in one statement (FIND_ROWS), as the inbox shares its writes.
 """
 
 from __future__ import annotations
@@ -22,22 +25,26 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, Row, inspect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.clients.repository import (
     FIND_ROW,
+    FIND_ROWS,
     SEEN,
     ClientRepository,
     ClientThread,
     TranscriptLine,
     detached_thread,
     find_parameters,
+    find_rows_parameters,
+    found_rows,
     seen_parameters,
     touch_last_seen,
     turn_statements,
 )
+from bot.core.shared_round_trips import SharedRoundTrips
 from bot.db.base import utcnow
 from bot.db.sync_side import in_greenlet
 
@@ -56,9 +63,24 @@ class MessageTransactions:
         self._connect_engine = (
             sync_engine.execution_options(isolation_level="AUTOCOMMIT") if self._lazy_begin else sync_engine
         )
+        # PostgreSQL: the clients' reads are shared (SQLite reads each inside its transaction).
+        self._finds = (
+            SharedRoundTrips[str, Row[*tuple[Any, ...]] | None](
+                lambda refs: in_greenlet(self._find_now, refs), "client-find"
+            )
+            if self._lazy_begin
+            else None
+        )
 
     def new(self) -> MessageTransaction:
-        return MessageTransaction(self._engine, self._sessions, self._connect_engine, self._lazy_begin)
+        return MessageTransaction(
+            self._engine, self._sessions, self._connect_engine, self._lazy_begin, self._finds
+        )
+
+    def _find_now(self, user_refs: list[str]) -> list[Row[*tuple[Any, ...]] | None]:
+        with self._connect_engine.connect() as connection:
+            rows = connection.execute(FIND_ROWS, find_rows_parameters(user_refs)).all()
+        return found_rows(rows, user_refs)
 
 
 class MessageTransaction:
@@ -70,8 +92,10 @@ class MessageTransaction:
         sessions: async_sessionmaker[AsyncSession],
         connect_engine: Engine,
         lazy_begin: bool,
+        finds: SharedRoundTrips[str, Row[*tuple[Any, ...]] | None] | None = None,
     ) -> None:
         self._engine = engine
+        self._finds = finds
         self._sessions = sessions
         self._connect_engine = connect_engine
         # True: the connection is in autocommit mode until a session is opened (PostgreSQL).
@@ -84,17 +108,36 @@ class MessageTransaction:
     async def start(self, user_ref: str, repeated_id: str | None) -> tuple[ClientThread, bool]:
         """Begin, and read the client's thread (created if new); the flag tells whether the conversation
         already holds `repeated_id`, a platform message id that may have been answered before."""
-        found, seen = await in_greenlet(self._start_now, user_ref, repeated_id)
+        if self._finds is not None:
+            row = await self._finds(user_ref)
+            found, seen = await in_greenlet(self._start_found, row, repeated_id)
+        else:
+            found, seen = await in_greenlet(self._start_now, user_ref, repeated_id)
         if found is None:  # first contact: the rows are made through the ORM, which this path rarely needs
             return await ClientRepository(self.session).create(user_ref), False
         touch_last_seen(found.client)
         return found, seen
 
     def _start_now(self, user_ref: str, repeated_id: str | None) -> tuple[ClientThread | None, bool]:
+        connection = self._connect()
+        return self._found(
+            connection, connection.execute(FIND_ROW, find_parameters(user_ref)).first(), repeated_id
+        )
+
+    def _start_found(
+        self, row: Row[*tuple[Any, ...]] | None, repeated_id: str | None
+    ) -> tuple[ClientThread | None, bool]:
+        return self._found(self._connect(), row, repeated_id)
+
+    def _connect(self) -> Connection:
         connection = self._connection = self._connect_engine.connect()
         if not self._lazy_begin:
             connection.begin()
-        row = connection.execute(FIND_ROW, find_parameters(user_ref)).first()
+        return connection
+
+    def _found(
+        self, connection: Connection, row: Row[*tuple[Any, ...]] | None, repeated_id: str | None
+    ) -> tuple[ClientThread | None, bool]:
         if row is None:
             return None, False
         thread = detached_thread(row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import asyncpg
 import pytest
 from redis.asyncio import Redis
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from bot.app import Assistant, build_assistant
 from bot.channels.base import Channel, InboundMessage, Outbound, Reply
@@ -117,6 +118,46 @@ async def test_a_question_costs_the_database_two_or_three_statements(
         assert begun == []
     else:
         assert statements == ["SELECT", "INSERT", "UPDATE"]
+
+
+async def test_clients_asking_at_once_are_read_together_and_each_answered_as_themselves(
+    assistant_on: Assistant,
+) -> None:
+    """On PostgreSQL the clients of messages that start together are read in one shared SELECT; each
+    message still gets its own client: the answer in that client's language, in that client's transcript."""
+    languages = ["cs", "en", "uk", "ru", "vi"]
+    chats = [ChatDriver(assistant_on, f"tg:70{n}", locale_hint=lang) for n, lang in enumerate(languages)]
+    for chat, lang in zip(chats, languages, strict=True):
+        await chat.onboard(lang)
+    question = "How do I extend my residence permit?"
+    selects: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    engine = assistant_on.db_engine.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        together = await asyncio.gather(*(chat.send(question) for chat in chats))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    alone = [await chat.send(question) for chat in chats]
+    assert [[r.text for r in replies] for replies in together] == [
+        [r.text for r in replies] for replies in alone
+    ]
+    assert len({replies[0].text for replies in together}) == len(languages)  # five languages, five answers
+    if assistant_on.db_engine.dialect.name == "postgresql":
+        assert len(selects) < len(chats)
+    else:
+        assert len(selects) == len(chats)  # each inside its own transaction
+    async with assistant_on.sessions() as session:
+        asked = await session.execute(
+            select(Message.conversation_id, func.count())
+            .where(Message.direction == "in", Message.text == question)
+            .group_by(Message.conversation_id)
+        )
+        assert sorted(count for _, count in asked) == [2] * len(chats)  # each in its own transcript, twice
 
 
 def count_transactions(monkeypatch: pytest.MonkeyPatch) -> list[object]:
