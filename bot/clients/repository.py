@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    DateTime,
     Executable,
     Row,
     Table,
@@ -80,36 +79,48 @@ _TOUCH_CONVERSATION = (
     .where(_CONVERSATIONS.c.id == bindparam("of_conversation"))
     .values(last_activity_at=bindparam("at", type_=_CONVERSATIONS.c.last_activity_at.type))
 )
-# On PostgreSQL the lines and the conversation's time go in one statement, one round trip instead of two:
-# the lines come as one array per column, unnested in their order (WITH ORDINALITY), so their ids keep it.
-_RECORD_TURN_POSTGRESQL = text(
+# On PostgreSQL the lines and the conversations' times go in one statement, one round trip instead of two,
+# for one turn or for several clients' turns at once: the lines come as one array per column, unnested in
+# their order (WITH ORDINALITY), so their ids keep it.
+_RECORD_TURNS_POSTGRESQL = text(
     """
     WITH new_lines AS (
         INSERT INTO messages
             (conversation_id, direction, text, payload, choices, platform_message_id, created_at)
-        SELECT :conversation_id, line.direction, line.text, line.payload, CAST(line.choices AS JSON),
-               line.platform_message_id, :at
+        SELECT line.conversation_id, line.direction, line.text, line.payload, CAST(line.choices AS JSON),
+               line.platform_message_id, line.at
         FROM unnest(
-            CAST(:directions AS VARCHAR[]), CAST(:texts AS TEXT[]), CAST(:payloads AS VARCHAR[]),
-            CAST(:choices AS TEXT[]), CAST(:platform_message_ids AS VARCHAR[])
-        ) WITH ORDINALITY AS line(direction, text, payload, choices, platform_message_id, position)
+            CAST(:conversation_ids AS INTEGER[]), CAST(:directions AS VARCHAR[]), CAST(:texts AS TEXT[]),
+            CAST(:payloads AS VARCHAR[]), CAST(:choices AS TEXT[]), CAST(:platform_message_ids AS VARCHAR[]),
+            CAST(:ats AS TIMESTAMP WITH TIME ZONE[])
+        ) WITH ORDINALITY AS line(
+            conversation_id, direction, text, payload, choices, platform_message_id, at, position
+        )
         ORDER BY line.position
     )
-    UPDATE conversations SET last_activity_at = :at WHERE id = :conversation_id
+    UPDATE conversations SET last_activity_at = turn.at
+    FROM unnest(
+        CAST(:turn_conversation_ids AS INTEGER[]), CAST(:turn_ats AS TIMESTAMP WITH TIME ZONE[])
+    ) AS turn(conversation_id, at)
+    WHERE conversations.id = turn.conversation_id
     """
-).bindparams(bindparam("at", type_=DateTime(timezone=True)))
+)
 
 
-def _turn_columns(conversation_id: int, at: datetime, lines: Sequence[TranscriptLine]) -> dict[str, Any]:
-    """_RECORD_TURN_POSTGRESQL's parameters; `choices` as the JSON text SQLAlchemy's JSON type writes."""
-    return {
-        "conversation_id": conversation_id,
-        "at": at,
-        "directions": [line["direction"] for line in lines],
-        "texts": [line["text"] for line in lines],
-        "payloads": [line["payload"] for line in lines],
-        "choices": [json_codec.dumps(line["choices"]) for line in lines],
-        "platform_message_ids": [line["platform_message_id"] for line in lines],
+def record_turns_postgresql(turns: Sequence[Turn]) -> tuple[Executable, dict[str, Any]]:
+    """_RECORD_TURNS_POSTGRESQL with its parameters; `choices` as the JSON text SQLAlchemy's JSON type
+    writes. Each conversation appears once (a client's turns never run at the same time)."""
+    lines = [(conversation_id, line, at) for conversation_id, turn_lines, at in turns for line in turn_lines]
+    return _RECORD_TURNS_POSTGRESQL, {
+        "conversation_ids": [conversation_id for conversation_id, _, _ in lines],
+        "directions": [line["direction"] for _, line, _ in lines],
+        "texts": [line["text"] for _, line, _ in lines],
+        "payloads": [line["payload"] for _, line, _ in lines],
+        "choices": [json_codec.dumps(line["choices"]) for _, line, _ in lines],
+        "platform_message_ids": [line["platform_message_id"] for _, line, _ in lines],
+        "ats": [at for _, _, at in lines],
+        "turn_conversation_ids": [conversation_id for conversation_id, _, _ in turns],
+        "turn_ats": [at for _, _, at in turns],
     }
 
 
@@ -143,16 +154,14 @@ def seen_parameters(conversation_id: int, platform_message_id: str) -> dict[str,
 
 
 def turn_statements(
-    dialect: str, conversation_id: int, lines: list[TranscriptLine], now: datetime
+    dialect: str, conversation_id: int, lines: Sequence[TranscriptLine], now: datetime
 ) -> list[tuple[Executable, Any]]:
     """The statements that record a turn's lines and the conversation's time, with their parameters:
     one on PostgreSQL, two on SQLite (in the process, where a second statement costs no round trip)."""
     if dialect == "postgresql":
-        return [(_RECORD_TURN_POSTGRESQL, _turn_columns(conversation_id, now, lines))]
-    for line in lines:
-        line["conversation_id"] = conversation_id
-        line["created_at"] = now
-    return [(_INSERT_LINE, lines), (_TOUCH_CONVERSATION, {"of_conversation": conversation_id, "at": now})]
+        return [record_turns_postgresql([(conversation_id, lines, now)])]
+    rows = [{**line, "conversation_id": conversation_id, "created_at": now} for line in lines]
+    return [(_INSERT_LINE, rows), (_TOUCH_CONVERSATION, {"of_conversation": conversation_id, "at": now})]
 
 
 def touch_last_seen(client: Client) -> None:
@@ -174,6 +183,8 @@ class ClientThread:
 
 
 TranscriptLine = dict[str, Any]
+# One turn: a conversation's lines, recorded at one time.
+Turn = tuple[int, Sequence[TranscriptLine], datetime]
 
 
 def detached_thread(row: Row[*tuple[Any, ...]]) -> ClientThread:

@@ -1,0 +1,88 @@
+"""SharedStatements: what every message reads and writes outside a transaction, shared by the messages
+under way (PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Engine, Row
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.clients.repository import (
+    FIND_ROWS,
+    SEEN,
+    Turn,
+    find_rows_parameters,
+    found_rows,
+    record_turns_postgresql,
+    seen_parameters,
+)
+from bot.core.shared_round_trips import SharedRoundTrips
+from bot.db.sync_side import in_greenlet
+
+FoundRow = Row[*tuple[Any, ...]]
+
+
+class SharedStatements:
+    """Under READ COMMITTED a statement sees the same committed rows inside a transaction or outside
+    one, and one statement is atomic by itself: a message that opens no ORM session needs no transaction
+    of its own. So the clients of messages that start while another read is under way are read in one
+    statement, and the turns that end together are recorded in one, on connections of `engine` (in
+    autocommit mode); a message takes no connection of its own unless a step opens a session.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._finds = SharedRoundTrips[str, FoundRow | None](
+            lambda user_refs: in_greenlet(self._find_now, user_refs), "client-find"
+        )
+        self._records = SharedRoundTrips[Turn, SQLAlchemyError | None](
+            lambda turns: in_greenlet(self._record_now, turns), "turn-record"
+        )
+
+    async def find(self, user_ref: str) -> FoundRow | None:
+        """The client's thread as a FIND_ROWS row; None for a first contact."""
+        return await self._finds(user_ref)
+
+    async def seen(self, conversation_id: int, platform_message_id: str) -> bool:
+        """Whether the conversation holds this platform message (asked only of a message delivered again)."""
+        return await in_greenlet(self._seen_now, conversation_id, platform_message_id)
+
+    async def record(self, turn: Turn) -> None:
+        """The turn's lines and the conversation's time, committed."""
+        error = await self._records(turn)
+        if error is not None:
+            raise error
+
+    def _find_now(self, user_refs: list[str]) -> list[FoundRow | None]:
+        with self._engine.connect() as connection:
+            return found_rows(connection.execute(FIND_ROWS, find_rows_parameters(user_refs)).all(), user_refs)
+
+    def _seen_now(self, conversation_id: int, platform_message_id: str) -> bool:
+        with self._engine.connect() as connection:
+            found = connection.execute(SEEN, seen_parameters(conversation_id, platform_message_id)).first()
+        return found is not None
+
+    def _record_now(self, turns: list[Turn]) -> list[SQLAlchemyError | None]:
+        try:
+            self._record(turns)
+            return [None] * len(turns)
+        except SQLAlchemyError:
+            if len(turns) == 1:
+                raise
+        # One turn the database refuses (its conversation erased meanwhile) must not fail the others.
+        results: list[SQLAlchemyError | None] = []
+        for turn in turns:
+            try:
+                self._record([turn])
+                results.append(None)
+            except SQLAlchemyError as error:
+                results.append(error)
+        return results
+
+    def _record(self, turns: Sequence[Turn]) -> None:
+        statement, parameters = record_turns_postgresql(turns)
+        with self._engine.connect() as connection:
+            connection.execute(statement, parameters)
+            connection.commit()
