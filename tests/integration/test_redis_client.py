@@ -15,7 +15,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
 from bot.core.redis_client import connect_redis
-from tests.backends import redis_url
+from tests.backends import redis_client, redis_url
 
 
 async def test_more_concurrent_commands_than_connections_wait_for_one_instead_of_failing() -> None:
@@ -50,13 +50,10 @@ async def test_a_command_finding_no_connection_in_time_fails_clearly_and_a_cance
 
 @pytest.fixture
 async def pipelining() -> AsyncIterator[Redis]:
-    redis = connect_redis(redis_url())
-    await redis.flushdb()
-    try:
-        yield redis
-    finally:
-        await redis.flushdb()
-        await redis.aclose()
+    """The assistant's client (connect_redis) on the TEST_REDIS_URL server, emptied."""
+    async for client in redis_client("redis"):
+        assert client is not None
+        yield client
 
 
 def count_round_trips(monkeypatch: pytest.MonkeyPatch) -> list[int]:
