@@ -9,7 +9,6 @@ from typing import Any
 from redis.asyncio import ConnectionPool, Redis
 from redis.asyncio.connection import AbstractConnection
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import ResponseError
 
 from bot.core.shared_round_trips import SharedRoundTrips
 
@@ -75,15 +74,6 @@ BLOCKING_COMMANDS = frozenset(
 )
 
 
-class _Failed:
-    """A command's error inside a shared round trip: it is raised to that command's caller alone."""
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: ResponseError) -> None:
-        self.error = error
-
-
 class PipeliningRedis(Redis):
     """redis-py's client, except that commands sent while a round trip is under way go together in the
     next one (a pipeline, not a transaction: each command's reply or error goes to its own caller).
@@ -104,10 +94,7 @@ class PipeliningRedis(Redis):
     async def execute_command(self, *args: Any, **options: Any) -> Any:
         if str(args[0]).upper() in BLOCKING_COMMANDS:
             return await super().execute_command(*args, **options)  # type: ignore[no-untyped-call]
-        result = await self._trips((args, options))
-        if isinstance(result, _Failed):
-            raise result.error
-        return result
+        return await self._trips((args, options))
 
     async def _round_trip(self, commands: list[tuple[tuple[Any, ...], dict[str, Any]]]) -> list[Any]:
         if len(commands) == 1:
@@ -116,8 +103,9 @@ class PipeliningRedis(Redis):
         async with self.pipeline(transaction=False) as pipeline:
             for args, options in commands:
                 pipeline.execute_command(*args, **options)
-            replies = await pipeline.execute(raise_on_error=False)
-        return [_Failed(reply) if isinstance(reply, ResponseError) else reply for reply in replies]
+            # A command's error (a ResponseError) comes back in its place, and goes to its caller alone.
+            replies: list[Any] = await pipeline.execute(raise_on_error=False)
+        return replies
 
 
 def connect_redis(

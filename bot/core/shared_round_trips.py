@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -21,11 +21,12 @@ class SharedRoundTrips(Generic[T, R]):
     after batch. Under a burst one round trip serves many callers, and each waits for one more at most;
     alone, a call goes at once.
 
-    `send` takes a batch and returns one result per item, in order; when it raises, every caller of
-    that batch gets the error and the next batch is sent as usual.
+    `send` takes a batch and returns one result per item, in order; an item's result may be an
+    exception, which is raised to that item's caller alone. When `send` raises, every caller of that
+    batch gets the error. Either way the next batch is sent as usual.
     """
 
-    def __init__(self, send: Callable[[list[T]], Awaitable[list[R]]], name: str) -> None:
+    def __init__(self, send: Callable[[list[T]], Awaitable[Sequence[R | BaseException]]], name: str) -> None:
         self._send = send
         self._name = name
         self._queued: list[tuple[T, asyncio.Future[R]]] = []
@@ -54,5 +55,9 @@ class SharedRoundTrips(Generic[T, R]):
                         waiting.set_exception(error)
                 continue
             for (_, waiting), result in zip(batch, results, strict=True):
-                if not waiting.done():
+                if waiting.done():
+                    continue
+                if isinstance(result, BaseException):
+                    waiting.set_exception(result)
+                else:
                     waiting.set_result(result)
