@@ -14,7 +14,6 @@ from typing import Any
 
 import orjson
 
-JSONDecodeError = orjson.JSONDecodeError  # a ValueError, as json's is
 _OPTIONS = orjson.OPT_NON_STR_KEYS
 
 
@@ -29,7 +28,7 @@ def dumps_bytes(value: Any) -> bytes:
 
 
 def loads(raw: str | bytes | bytearray | memoryview) -> Any:
-    """The value of JSON text; JSONDecodeError (a ValueError) when it is not JSON."""
+    """The value of JSON text; orjson.JSONDecodeError (a ValueError, as json's) when it is not JSON."""
     return orjson.loads(raw)
 
 

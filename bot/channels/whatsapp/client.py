@@ -96,11 +96,6 @@ async def _error(response: aiohttp.ClientResponse) -> GraphError:
     return GraphError(response.status, code, title, _retry_after(response))
 
 
-def _dumps(body: dict[str, Any]) -> bytes:
-    # Compact UTF-8, as before: Cyrillic escaped as \uXXXX would triple a Ukrainian message's bytes.
-    return json_codec.dumps_bytes(body)
-
-
 class GraphClient:
     """One phone number's client; retries rate-limited calls with back-off, honouring Retry-After.
 
@@ -202,7 +197,7 @@ class GraphClient:
             attempt += 1
             content: bytes | aiohttp.FormData | None
             if payload is not None:
-                headers, content = self._json, _dumps(payload)
+                headers, content = self._json, json_codec.dumps_bytes(payload)
             else:
                 headers, content = self._auth, form() if form is not None else None
             try:
