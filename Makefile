@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/channels.py
 	$(BIN)/python bench/graph_client.py
 	$(BIN)/python bench/inbox.py
+	$(BIN)/python bench/inbox_adds.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -19,6 +19,13 @@ NAMING_CONVENTION = {
 }
 
 
+def stored_utc(value: datetime) -> datetime:
+    """An aware datetime as UTCDateTime stores it (statements that bypass the column type use it too)."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetimes are not stored; use datetime.now(UTC)")
+    return value.astimezone(UTC)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes in UTC and returns them aware, on SQLite as on PostgreSQL."""
 
@@ -26,11 +33,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetimes are not stored; use datetime.now(UTC)")
-        return value.astimezone(UTC)
+        return None if value is None else stored_utc(value)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:

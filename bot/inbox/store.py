@@ -111,20 +111,38 @@ class InboxStore:
         return await in_greenlet(self._insert_now, batches)
 
     def _insert_now(self, batches: list[list[NewInbound]]) -> list[int]:
+        now = utcnow()
+        if self._alone_engine is not None:
+            return self._insert_many_postgresql(batches, now)
         statement = statements.INSERT[self._dialect]
         if len(batches) == 1 and len(batches[0]) == 1:
             # The usual webhook outside a burst: one row, one statement.
             [[item]] = batches
             with self._one_statement() as connection:
-                return [connection.execute(statement, _row(item, utcnow())).rowcount]
+                return [connection.execute(statement, _row(item, now)).rowcount]
         counts: list[int] = []
         with self._engine.begin() as connection:
-            now = utcnow()
             for items in batches:
                 added = 0
                 for item in items:
                     added += connection.execute(statement, _row(item, now)).rowcount
                 counts.append(added)
+        return counts
+
+    def _insert_many_postgresql(self, batches: list[list[NewInbound]], now: datetime) -> list[int]:
+        """Every batch's rows in one statement, which commits alone."""
+        rows = [_row(item, now) for items in batches for item in items]
+        parameters = statements.many_inserted(rows)
+        new = {tuple(row) for row in self._alone(statements.INSERT_MANY_POSTGRESQL, parameters)}
+        counts: list[int] = []
+        for items in batches:
+            added = 0
+            for item in items:
+                key = (item.channel, item.platform_message_id)
+                if key in new:
+                    new.discard(key)  # a copy later in the same write found it stored: the first counts
+                    added += 1
+            counts.append(added)
         return counts
 
     async def claim_heads(
