@@ -8,7 +8,7 @@ SQL is the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -27,7 +27,6 @@ from sqlalchemy import (
 )
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot import json_codec
@@ -39,29 +38,26 @@ C = INBOX.c
 CLAIMED_COLUMNS = (C.id, C.channel, C.platform_message_id, C.user_ref, C.body, C.attempts)
 
 
-def _insert(dialect_insert: Callable[..., Any]) -> Insert:
-    statement = (
-        dialect_insert(INBOX)
-        .values(
-            channel=bindparam("channel"),
-            platform_message_id=bindparam("platform_message_id"),
-            user_ref=bindparam("user_ref"),
-            body=bindparam("body", type_=C.body.type),
-            sent_at=bindparam("sent_at", type_=C.sent_at.type),
-            received_at=bindparam("received_at", type_=C.received_at.type),
-            attempts=0,
-        )
-        .on_conflict_do_nothing(index_elements=["channel", "platform_message_id"])
+# SQLite: a new message, unless the platform already delivered it: (channel, platform_message_id) is
+# unique. (PostgreSQL stores every batch with INSERT_MANY_POSTGRESQL.)
+INSERT_SQLITE = cast(
+    Insert,
+    sqlite_insert(INBOX)
+    .values(
+        channel=bindparam("channel"),
+        platform_message_id=bindparam("platform_message_id"),
+        user_ref=bindparam("user_ref"),
+        body=bindparam("body", type_=C.body.type),
+        sent_at=bindparam("sent_at", type_=C.sent_at.type),
+        received_at=bindparam("received_at", type_=C.received_at.type),
+        attempts=0,
     )
-    return cast(Insert, statement)
-
-
-# A new message, unless the platform already delivered it: (channel, platform_message_id) is unique.
-INSERT = {"postgresql": _insert(pg_insert), "sqlite": _insert(sqlite_insert)}
+    .on_conflict_do_nothing(index_elements=["channel", "platform_message_id"]),
+)
 
 # PostgreSQL: INSERT for any number of messages in one statement, from one array per column, in their
 # order (ids follow it, and with them each client's order). The keys returned are the new rows'; a key
-# that comes twice is stored once. One row per message through INSERT cost a round trip and SQLAlchemy's
+# that comes twice is stored once. An INSERT per message cost a round trip and SQLAlchemy's
 # per-execution work each (5 % of the server's CPU in bench/channels.py's Telegram + PostgreSQL run), and
 # SQLAlchemy's multi-row VALUES form for a list of rows ("insertmanyvalues") cost as much in CPU.
 INSERT_MANY_POSTGRESQL = (
@@ -85,7 +81,7 @@ INSERT_MANY_POSTGRESQL = (
 
 
 def many_inserted(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """INSERT_MANY_POSTGRESQL's parameters from INSERT's, one dict per message; the bodies as the JSON
+    """INSERT_MANY_POSTGRESQL's parameters from INSERT_SQLITE's, one dict per message; the bodies as the JSON
     text SQLAlchemy's JSON type writes, the times as UTCDateTime stores them."""
     return {
         "channels": [row["channel"] for row in rows],

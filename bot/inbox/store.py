@@ -114,18 +114,13 @@ class InboxStore:
         now = utcnow()
         if self._alone_engine is not None:
             return self._insert_many_postgresql(batches, now)
-        statement = statements.INSERT[self._dialect]
-        if len(batches) == 1 and len(batches[0]) == 1:
-            # The usual webhook outside a burst: one row, one statement.
-            [[item]] = batches
-            with self._one_statement() as connection:
-                return [connection.execute(statement, _row(item, now)).rowcount]
+        # SQLite: every batch's rows in one transaction, a statement per row (in the process: no round trips).
         counts: list[int] = []
         with self._engine.begin() as connection:
             for items in batches:
                 added = 0
                 for item in items:
-                    added += connection.execute(statement, _row(item, now)).rowcount
+                    added += connection.execute(statements.INSERT_SQLITE, _row(item, now)).rowcount
                 counts.append(added)
         return counts
 
