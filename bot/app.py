@@ -229,7 +229,9 @@ def build_assistant(
     )
     webchat = WebChatHub(translator)
     notifier.register(Channel.WEB, webchat)
-    inbox = InboxProcessor(sessions, grace_seconds=settings.shutdown_grace_seconds)
+    inbox = InboxProcessor(
+        sessions, concurrency=settings.inbox_concurrency, grace_seconds=settings.shutdown_grace_seconds
+    )
     whatsapp = None
     if settings.whatsapp_enabled:
         whatsapp = build_whatsapp(

@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.db.sqlite_on_loop import sqlite_url_rest
+from bot.inbox.processor import CONCURRENCY as INBOX_CONCURRENCY
 from counselling.models import Priority
 from counselling.priority import parse_sla
 
@@ -109,6 +110,8 @@ class Settings(BaseSettings):
     message_retention_days: int = Field(default=180, ge=1, le=3650)
     conversation_state_ttl_days: int = Field(default=90, ge=1, le=3650)
     shutdown_grace_seconds: float = Field(default=20.0, gt=0, le=600)
+    # Stored messages one process handles at once, each client's still one after another (README).
+    inbox_concurrency: int = Field(default=INBOX_CONCURRENCY, ge=1, le=1024)
 
     nlu_model_path: Path = Path("data/nlu/model.joblib")
     booking_max_future: int = Field(default=2, ge=1, le=20)

@@ -13,11 +13,13 @@ from sqlalchemy.pool import StaticPool
 from bot import json_codec
 from bot.db.sqlite_on_loop import SQLiteDialect_onloop, on_loop_url
 
-# PostgreSQL connections kept open per process. The inbox processor handles 16 messages at once, each
-# holding a connection while its transaction runs, beside webhooks and background loops; with
-# SQLAlchemy's default of 5 the others were "overflow" connections, closed as soon as they were returned,
-# so under load each message opened a new one, a new server process each (bench/channels.py: 111
-# connections for 300 WhatsApp messages, 19 with this size). The default overflow of 10 stays on top.
+# PostgreSQL connections kept open per process. The inbox processor handles up to 64 messages at once;
+# most share their statements on a few connections, and one takes a connection of its own only while a
+# step's ORM session is open (a booking, a case), beside webhooks and background loops. More such
+# sessions at once than the pool holds wait for a connection. With SQLAlchemy's default of 5 the others
+# were "overflow" connections, closed as soon as they were returned, so under load each message opened a
+# new one, a new server process each (bench/channels.py: 111 connections for 300 WhatsApp messages, 19
+# with this size). The default overflow of 10 stays on top.
 POOL_SIZE = 20
 # An SQLite file gets one connection, and waiting for it is waiting for the one writer: every transaction
 # of this process begins IMMEDIATE behind one lock anyway (bot.db.sqlite_on_loop), so more connections

@@ -266,6 +266,46 @@ async def test_more_waiting_clients_than_slots_are_served_as_slots_free_up_not_a
     assert sorted(handled) == sorted(f"wa:client{n}" for n in range(12))
 
 
+async def test_no_more_messages_are_handled_at_once_than_the_concurrency_and_the_rest_follow(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    processor = InboxProcessor(create_session_factory(engine), poll_seconds=60, concurrency=3)
+    release = asyncio.Event()
+    busy: set[str] = set()
+    most = 0
+    handled: list[str] = []
+
+    async def handle(item: InboxItem) -> None:
+        nonlocal most
+        busy.add(item.user_ref)
+        most = max(most, len(busy))
+        await release.wait()
+        busy.discard(item.user_ref)
+        handled.append(item.user_ref)
+
+    processor.register("wa", handle)
+    await processor.start()
+    try:
+        await processor.store.add([message(n, f"client{n}") for n in range(9)])
+        processor.kick()
+        async with asyncio.timeout(10):
+            while len(busy) < 3:  # noqa: ASYNC110 - the handler adds; no event to wait on
+                await asyncio.sleep(0.01)
+        await asyncio.sleep(0.2)  # time for a fourth to start, if the limit let it
+        assert (len(busy), most) == (3, 3)
+        release.set()
+        async with asyncio.timeout(10):
+            while len(handled) < 9:  # noqa: ASYNC110 - the handler appends; no event to wait on
+                await asyncio.sleep(0.01)
+    finally:
+        release.set()
+        await processor.stop()
+        await engine.dispose()
+    assert most == 3
+    assert sorted(handled) == sorted(f"wa:client{n}" for n in range(9))
+
+
 @pytest.fixture
 async def notes(redis_or_memory: Redis | None) -> WhatsAppNotes:
     return RedisWhatsAppNotes(redis_or_memory) if redis_or_memory is not None else MemoryWhatsAppNotes()

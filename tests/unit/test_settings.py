@@ -59,6 +59,8 @@ def test_locales_and_hours_from_environment(monkeypatch: pytest.MonkeyPatch) -> 
         ("CENTRE_OPENING_HOURS", "monday 10-16", "CENTRE_OPENING_HOURS"),
         ("DATABASE_URL", "mysql://x", "DATABASE_URL"),
         ("REDIS_URL", "localhost:6379", "REDIS_URL"),
+        ("INBOX_CONCURRENCY", "0", "INBOX_CONCURRENCY: Input should be greater than or equal to 1"),
+        ("INBOX_CONCURRENCY", "many", "INBOX_CONCURRENCY"),
     ],
 )
 def test_invalid_values_name_the_variable(
@@ -139,6 +141,11 @@ def test_telegram_webhook_url_and_secret() -> None:
             settings(**values)
     with pytest.raises(ValidationError, match="1-256 characters"):
         settings(telegram_webhook_secret="x" * 257)
+
+
+def test_inbox_concurrency_defaults_to_64_and_can_be_set() -> None:
+    assert settings().inbox_concurrency == 64
+    assert settings(inbox_concurrency="8").inbox_concurrency == 8
 
 
 def test_outbound_rates_default_to_the_platforms_limits() -> None:
