@@ -63,10 +63,7 @@ _THREAD_ROWS = (
     .join(_IDENTITIES, _IDENTITIES.c.client_id == _CLIENTS.c.id)
     .join(_CONVERSATIONS, _CONVERSATIONS.c.identity_id == _IDENTITIES.c.id)
 )
-FIND_ROW = _THREAD_ROWS.where(
-    _IDENTITIES.c.channel == bindparam("of_channel"), _IDENTITIES.c.external_id == bindparam("of_id")
-)
-# FIND_ROW for several clients in one statement, each row with the identity it was found by.
+# The threads of several clients in one statement, each row with the identity it was found by.
 FIND_ROWS = _THREAD_ROWS.add_columns(
     _IDENTITIES.c.channel.label("found_channel"), _IDENTITIES.c.external_id.label("found_id")
 ).where(tuple_(_IDENTITIES.c.channel, _IDENTITIES.c.external_id).in_(bindparam("identities", expanding=True)))
@@ -125,7 +122,7 @@ def record_turns_postgresql(turns: Sequence[Turn]) -> tuple[Executable, dict[str
 
 
 def find_parameters(user_ref: str) -> dict[str, str]:
-    """_FIND's and FIND_ROW's parameters for a client's user_ref."""
+    """_FIND's parameters for a client's user_ref."""
     channel, external_id = _identity(user_ref)
     return {"of_channel": channel, "of_id": external_id}
 
@@ -153,15 +150,19 @@ def seen_parameters(conversation_id: int, platform_message_id: str) -> dict[str,
     return {"of_conversation": conversation_id, "message_id": platform_message_id}
 
 
-def turn_statements(
-    dialect: str, conversation_id: int, lines: Sequence[TranscriptLine], now: datetime
-) -> list[tuple[Executable, Any]]:
-    """The statements that record a turn's lines and the conversation's time, with their parameters:
-    one on PostgreSQL, two on SQLite (in the process, where a second statement costs no round trip)."""
+def turn_statements(dialect: str, turns: Sequence[Turn]) -> list[tuple[Executable, Any]]:
+    """The statements that record some turns' lines and their conversations' times, with their
+    parameters: one on PostgreSQL; on SQLite, in the process where a statement costs no round trip, one
+    executemany for the lines, in order, and one for the times."""
     if dialect == "postgresql":
-        return [record_turns_postgresql([(conversation_id, lines, now)])]
-    rows = [{**line, "conversation_id": conversation_id, "created_at": now} for line in lines]
-    return [(_INSERT_LINE, rows), (_TOUCH_CONVERSATION, {"of_conversation": conversation_id, "at": now})]
+        return [record_turns_postgresql(turns)]
+    rows = [
+        {**line, "conversation_id": conversation_id, "created_at": at}
+        for conversation_id, lines, at in turns
+        for line in lines
+    ]
+    times = [{"of_conversation": conversation_id, "at": at} for conversation_id, _, at in turns]
+    return [(_INSERT_LINE, rows), (_TOUCH_CONVERSATION, times)]
 
 
 def touch_last_seen(client: Client) -> None:
@@ -188,7 +189,7 @@ Turn = tuple[int, Sequence[TranscriptLine], datetime]
 
 
 def detached_thread(row: Row[*tuple[Any, ...]]) -> ClientThread:
-    """A FIND_ROW row as a thread whose objects belong to no session yet, as if loaded by one and then
+    """A FIND_ROWS row as a thread whose objects belong to no session yet, as if loaded by one and then
     closed: reading them costs nothing, and a change to them is flushed once they join a session."""
     values = row._mapping
     client = Client(**{column.key: values[f"client_{column.key}"] for column in _CLIENTS.c})
@@ -271,7 +272,7 @@ class ClientRepository:
         conversation = thread.conversation
         now = utcnow()
         dialect = self._session.get_bind().dialect.name
-        for statement, parameters in turn_statements(dialect, conversation.id, lines, now):
+        for statement, parameters in turn_statements(dialect, [(conversation.id, lines, now)]):
             await self._session.execute(statement, parameters)
         # The object shows what the row now holds, without being marked changed (no second UPDATE).
         set_committed_value(conversation, "last_activity_at", now)

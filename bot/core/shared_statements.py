@@ -1,5 +1,5 @@
-"""SharedStatements: what every message reads and writes outside a transaction, shared by the messages
-under way (PostgreSQL)."""
+"""SharedStatements: what every message reads and writes outside a transaction of its own, shared by the
+messages under way."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from bot.clients.repository import (
     Turn,
     find_rows_parameters,
     found_rows,
-    record_turns_postgresql,
     seen_parameters,
+    turn_statements,
 )
 from bot.core.shared_round_trips import SharedRoundTrips
 from bot.db.sync_side import in_greenlet
@@ -25,15 +25,18 @@ FoundRow = Row[*tuple[Any, ...]]
 
 
 class SharedStatements:
-    """Under READ COMMITTED a statement sees the same committed rows inside a transaction or outside
-    one, and one statement is atomic by itself: a message that opens no ORM session needs no transaction
-    of its own. So the clients of messages that start while another read is under way are read in one
-    statement, and the turns that end together are recorded in one, on connections of `engine` (in
-    autocommit mode); a message takes no connection of its own unless a step opens a session.
+    """A message that opens no ORM session needs no transaction of its own. On PostgreSQL, under READ
+    COMMITTED, a statement sees the same committed rows inside a transaction or outside one, and one
+    statement is atomic by itself; on SQLite every statement of this process runs in turn on the loop
+    (bot.db.sqlite_on_loop), and the turns that end together are committed in one transaction. So the
+    clients of messages that start while another read is under way are read in one statement, and the
+    turns that end together are recorded together, on connections of `engine` (in autocommit mode on
+    PostgreSQL); a message takes no connection of its own unless a step opens a session.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._dialect = engine.dialect.name
         self._finds = SharedRoundTrips[str, FoundRow | None](
             lambda user_refs: in_greenlet(self._find_now, user_refs), "client-find"
         )
@@ -80,7 +83,7 @@ class SharedStatements:
         return results
 
     def _record(self, turns: Sequence[Turn]) -> None:
-        statement, parameters = record_turns_postgresql(turns)
         with self._engine.connect() as connection:
-            connection.execute(statement, parameters)
+            for statement, parameters in turn_statements(self._dialect, turns):
+                connection.execute(statement, parameters)
             connection.commit()

@@ -1,4 +1,5 @@
-"""PostgreSQL's shared statements: several messages' client reads and turn records, one statement each."""
+"""Shared statements: several messages' client reads and turn records, one statement (PostgreSQL) or one
+transaction (SQLite) each."""
 
 from __future__ import annotations
 
@@ -12,17 +13,22 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clients.models import Message
 from bot.clients.repository import ClientRepository, inbound
+from bot.core.message_transaction import MessageTransactions
 from bot.core.shared_statements import SharedStatements
 from bot.db.base import utcnow
 from bot.db.session import create_engine, create_session_factory
-from tests import backends
 
 
 @pytest.fixture
-async def engine() -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(await backends.postgres_database())
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
     yield engine
     await engine.dispose()
+
+
+def shared_on(engine: AsyncEngine) -> SharedStatements:
+    """As the dialog engine makes them (bot.core.message_transaction)."""
+    return MessageTransactions(create_session_factory(engine)).shared
 
 
 async def conversations(engine: AsyncEngine, user_refs: list[str]) -> list[int]:
@@ -35,7 +41,7 @@ async def test_turns_ending_together_are_one_statement_and_a_refused_one_fails_a
     engine: AsyncEngine,
 ) -> None:
     first, second = await conversations(engine, ["tg:801", "tg:802"])
-    shared = SharedStatements(engine.sync_engine.execution_options(isolation_level="AUTOCOMMIT"))
+    shared = shared_on(engine)
     statements: list[str] = []
     event.listen(engine.sync_engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     now = utcnow()
@@ -50,7 +56,16 @@ async def test_turns_ending_together_are_one_statement_and_a_refused_one_fails_a
     assert isinstance(results[1], IntegrityError)
     assert results[2] is None
     # Tried together once, then each alone: the two others are kept.
-    assert [s.split()[0] for s in statements] == ["WITH"] * 4
+    if engine.dialect.name == "postgresql":
+        assert [s.split()[0] for s in statements] == ["WITH"] * 4
+    else:  # each try: the lines, then (unless they were refused) the conversations' times
+        together, first_alone, erased_alone, second_alone = (
+            ["INSERT"],
+            ["INSERT", "UPDATE"],
+            ["INSERT"],
+            ["INSERT", "UPDATE"],
+        )
+        assert [s.split()[0] for s in statements] == together + first_alone + erased_alone + second_alone
     async with create_session_factory(engine)() as session:
         kept = (
             await session.execute(select(Message.conversation_id, Message.text).order_by(Message.id))
@@ -60,6 +75,6 @@ async def test_turns_ending_together_are_one_statement_and_a_refused_one_fails_a
 
 async def test_clients_read_together_each_get_their_own_row(engine: AsyncEngine) -> None:
     ids = await conversations(engine, ["tg:901", "wa:420777", "tg:903"])
-    shared = SharedStatements(engine.sync_engine.execution_options(isolation_level="AUTOCOMMIT"))
+    shared = shared_on(engine)
     rows = await asyncio.gather(*(shared.find(ref) for ref in ["tg:903", "tg:404", "wa:420777", "tg:901"]))
     assert [None if row is None else row.conversation_id for row in rows] == [ids[2], None, ids[1], ids[0]]
