@@ -32,9 +32,9 @@ PURGE_EVERY = timedelta(hours=1)
 # hold no connection of their own (bot.db.session, POOL_SIZE): more of them in flight means fewer round
 # trips per message, and a process that is less often idle waiting for one. Telegram on PostgreSQL +
 # Redis in bench/channels.py, three alternating pairs of runs: with 16, 2.1-3.1 ms of CPU per update
-# and 89-96 % of a core; with 64, 1.7-2.1 ms and 94-97 %, 38-76 % more updates per second. On SQLite a
-# message holds the one connection from its read to its commit, so the others only queue for it: no
-# difference was measurable there.
+# and 89-96 % of a core; with 64, 1.7-2.1 ms and 94-97 %, 38-76 % more updates per second. On SQLite,
+# whose statements run in the process and never leave it idle, the difference was within the noise
+# between runs.
 CONCURRENCY = 64
 
 
