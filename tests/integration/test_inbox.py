@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,6 +22,28 @@ NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 
 def message(n: int, user: str) -> NewInbound:
     return NewInbound("wa", f"wamid.{n}", f"wa:{user}", {"kind": "text", "text": f"m{n}"}, NOW)
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Wait (at most 10 s) for what the handlers record: they set no event to wait on."""
+    async with asyncio.timeout(10):
+        while not condition():  # noqa: ASYNC110 - see the docstring
+            await asyncio.sleep(0.01)
+
+
+@asynccontextmanager
+async def running(
+    processor: InboxProcessor, handle: Callable[[InboxItem], Awaitable[None]], clients: int
+) -> AsyncIterator[None]:
+    """The processor running in the background, with one message of each of `clients` clients stored."""
+    processor.register("wa", handle)
+    await processor.start()
+    try:
+        await processor.store.add([message(n, f"client{n}") for n in range(clients)])
+        processor.kick()
+        yield
+    finally:
+        await processor.stop()
 
 
 @pytest.fixture
@@ -252,17 +275,9 @@ async def test_more_waiting_clients_than_slots_are_served_as_slots_free_up_not_a
         await asyncio.sleep(0.01)
         handled.append(item.user_ref)
 
-    processor.register("wa", handle)
-    await processor.start()
-    try:
-        await processor.store.add([message(n, f"client{n}") for n in range(12)])
-        processor.kick()
-        async with asyncio.timeout(10):
-            while len(handled) < 12:  # noqa: ASYNC110 - the handler appends; no event to wait on
-                await asyncio.sleep(0.01)
-    finally:
-        await processor.stop()
-        await engine.dispose()
+    async with running(processor, handle, clients=12):
+        await until(lambda: len(handled) == 12)
+    await engine.dispose()
     assert sorted(handled) == sorted(f"wa:client{n}" for n in range(12))
 
 
@@ -284,24 +299,15 @@ async def test_no_more_messages_are_handled_at_once_than_the_concurrency_and_the
         busy.discard(item.user_ref)
         handled.append(item.user_ref)
 
-    processor.register("wa", handle)
-    await processor.start()
-    try:
-        await processor.store.add([message(n, f"client{n}") for n in range(9)])
-        processor.kick()
-        async with asyncio.timeout(10):
-            while len(busy) < 3:  # noqa: ASYNC110 - the handler adds; no event to wait on
-                await asyncio.sleep(0.01)
-        await asyncio.sleep(0.2)  # time for a fourth to start, if the limit let it
-        assert (len(busy), most) == (3, 3)
-        release.set()
-        async with asyncio.timeout(10):
-            while len(handled) < 9:  # noqa: ASYNC110 - the handler appends; no event to wait on
-                await asyncio.sleep(0.01)
-    finally:
-        release.set()
-        await processor.stop()
-        await engine.dispose()
+    async with running(processor, handle, clients=9):
+        try:
+            await until(lambda: len(busy) == 3)
+            await asyncio.sleep(0.2)  # time for a fourth to start, if the limit let it
+            assert (len(busy), most) == (3, 3)
+        finally:
+            release.set()
+        await until(lambda: len(handled) == 9)
+    await engine.dispose()
     assert most == 3
     assert sorted(handled) == sorted(f"wa:client{n}" for n in range(9))
 
